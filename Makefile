@@ -1,0 +1,32 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything they need (PostgreSQL,
+# Kafka, Keycloak) is brought up by src/local/infra.sh, with no Docker; versions are pinned in
+# src/local/versions.env.
+SHELL := /bin/bash
+MVNW := ./mvnw -B
+INFRA := src/local/infra.sh
+
+.DEFAULT_GOAL := help
+.PHONY: help run test stop infra status openapi eval bench
+
+help: ## list the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-9s %s\n", $$1, $$2}'
+
+infra: ## start PostgreSQL, Kafka and Keycloak (or find them running)
+	@$(INFRA) up
+
+status: ## show which local servers are up
+	@$(INFRA) status
+
+run: infra ## start the service on http://127.0.0.1:8080 against the local servers (Ctrl-C stops it)
+	$(MVNW) quarkus:dev -Dquarkus.http.host=127.0.0.1 -Dquarkus.console.enabled=false
+
+test: infra ## run every test against the real servers
+	$(MVNW) verify
+
+stop: ## stop every server the Makefile started
+	@$(INFRA) down
+
+openapi: ## refresh the committed contract openapi/openapi.yaml from the code
+	$(MVNW) -q package -DskipTests
+	cp target/openapi/openapi.yaml openapi/openapi.yaml
+	@echo "openapi/openapi.yaml refreshed; review the diff and commit it"

@@ -1,0 +1,43 @@
+package nl.kennisveiligheid.screening.common;
+
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** Builds problem+json responses; the one place their shape and media type are decided. */
+public final class Problems {
+
+    private static final String TYPE_BASE = "https://screening.kennisveiligheid.nl/problems/";
+
+    private Problems() {}
+
+    public static Response response(int status, String slug, String title, String detail) {
+        return response(status, slug, title, detail, null, null);
+    }
+
+    public static Response invalid(String detail, List<Problem.FieldError> errors) {
+        return response(400, "invalid-request", "Invalid request", detail, errors, null);
+    }
+
+    public static Response response(int status, String slug, String title, String detail,
+            List<Problem.FieldError> errors, String errorId) {
+        Problem problem = new Problem(TYPE_BASE + slug, title, status, detail, null, errors, errorId);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** A short, stable machine-readable slug for an HTTP status, used when the framework raised it. */
+    public static String slugFor(int status) {
+        return switch (status) {
+            case 400 -> "bad-request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 409 -> "conflict";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            case 503 -> "service-unavailable";
+            default -> "http-" + status;
+        };
+    }
+}

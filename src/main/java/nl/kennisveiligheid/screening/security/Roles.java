@@ -1,0 +1,12 @@
+package nl.kennisveiligheid.screening.security;
+
+/** The realm roles of the 'screening' realm (DESIGN.md section 9); the names are a contract. */
+public final class Roles {
+
+    public static final String HR_SYSTEM = "hr-system";
+    public static final String LEGAL_OFFICER = "legal-officer";
+    public static final String AUDITOR = "auditor";
+    public static final String POLICY_ADMIN = "policy-admin";
+
+    private Roles() {}
+}
