@@ -209,7 +209,8 @@ keycloak_up() {
     local archive="$LOCAL/downloads/keycloak-quarkus-dist-$KEYCLOAK_VERSION.tar.gz"
     if [ ! -f "$archive" ]; then
       log "Keycloak: fetching org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION from Maven Central"
-      "$MVNW" -q -B -N -f "$ROOT/src/local/kafka-pom.xml" dependency:copy \
+      "$MVNW" -q -B -N -f "$ROOT/src/local/kafka-pom.xml" -Dkafka.version="$KAFKA_VERSION" \
+        -Dlog4j.version="$LOG4J_VERSION" dependency:copy \
         -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:tar.gz" \
         -DoutputDirectory="$LOCAL/downloads" >&2
     fi
