@@ -26,6 +26,15 @@ test: infra ## run every test against the real servers
 stop: ## stop every server the Makefile started
 	@$(INFRA) down
 
+eval: ## matching quality on ../shared/eval: precision, recall, F1, every miss (fails below the floors)
+	$(MVNW) -q test -Dtest=MatchingEvaluationTest -Dsurefire.failIfNoSpecifiedTests=false
+
+bench: ## benchmarks: entity matching at 1,000,000 names (JMH); figures in target/bench/
+	$(MVNW) -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+	mkdir -p target/bench
+	java -cp target/classes:target/test-classes:$$(cat target/bench-classpath.txt) org.openjdk.jmh.Main \
+	  EntityIndexBenchmark -rf json -rff target/bench/matching-jmh.json
+
 openapi: ## refresh the committed contract openapi/openapi.yaml from the code
 	$(MVNW) -q package -DskipTests
 	cp target/openapi/openapi.yaml openapi/openapi.yaml

@@ -1,0 +1,31 @@
+package nl.kennisveiligheid.screening.matching;
+
+import java.util.List;
+
+/**
+ * One list entry that an input name matched, with everything needed to explain the match to a
+ * legal officer: which entry, which of its names or aliases, which part of the input, both
+ * normalised forms, the score, how it was reached and the words that carried it.
+ */
+public record EntityMatch(
+        String entityId,
+        String listedName,
+        String inputText,
+        String matchedPart,
+        String normalizedInput,
+        String normalizedListed,
+        double score,
+        Method method,
+        List<NameScore.WordMatch> words,
+        boolean countryDiffers) {
+
+    /** How the score was reached. */
+    public enum Method {
+        /** The normalised forms are equal. */
+        EXACT,
+        /** Weighted word similarity. */
+        WORDS,
+        /** The input is an acronym formed from the listed name's significant words. */
+        ACRONYM
+    }
+}
