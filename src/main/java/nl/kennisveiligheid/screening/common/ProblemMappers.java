@@ -49,6 +49,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response refused(ProblemException e) {
+        return Problems.response(e.status(), e.slug(), e.title(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
         return jsonProblem(e);
     }

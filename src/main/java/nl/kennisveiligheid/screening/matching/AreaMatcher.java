@@ -59,10 +59,8 @@ public final class AreaMatcher {
                 continue;
             }
             for (FieldAnalyzer.Word word : words) {
-                for (String form : word.stems()) {
-                    if (form.length() >= 4) {
-                        compoundParts.add(form);
-                    }
+                if (word.surface().length() >= 4) {
+                    compoundParts.add(word.surface());
                 }
             }
             terms.add(new Term(code, text, words.stream().map(FieldAnalyzer.Word::stems).toList(), exclude));

@@ -66,9 +66,16 @@ final class FieldAnalyzer {
             PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
             stream.reset();
             int position = -1;
+            String whole = "";
             while (stream.incrementToken()) {
-                position += increment.getPositionIncrement();
                 String surface = term.toString();
+                if (increment.getPositionIncrement() == 0 && !isHeadOrModifier(surface, whole)) {
+                    continue;
+                }
+                if (increment.getPositionIncrement() > 0) {
+                    whole = surface;
+                }
+                position += increment.getPositionIncrement();
                 words.add(new Word(surface, stems(surface), position, offset.startOffset(), offset.endOffset()));
             }
             stream.end();
@@ -76,6 +83,23 @@ final class FieldAnalyzer {
             throw new UncheckedIOException(e);
         }
         return words;
+    }
+
+    /**
+     * A part of a compound counts only at its start (the modifier, "halfgeleider" in
+     * "halfgeleiderchips") or at its end before a plural or linking ending (the head, "chip"): a
+     * known word in the middle of another word ("graph" in "lithography") is chance.
+     */
+    private static boolean isHeadOrModifier(String part, String compound) {
+        if (compound.startsWith(part)) {
+            return true;
+        }
+        for (String ending : new String[] {"", "s", "e", "en", "es"}) {
+            if (compound.endsWith(part + ending)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Set<String> stems(String word) {

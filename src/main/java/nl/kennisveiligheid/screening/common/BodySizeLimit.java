@@ -1,0 +1,34 @@
+package nl.kennisveiligheid.screening.common;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Refuses request bodies over 64 KiB before they are read, except policy documents (whose entity
+ * lists can be long; they are bounded by the HTTP server's overall limit instead).
+ */
+@Provider
+@PreMatching
+public class BodySizeLimit implements ContainerRequestFilter {
+
+    public static final long MAX_BYTES = 64 * 1024;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (length == null || request.getUriInfo().getPath().startsWith("/api/v1/policies")) {
+            return;
+        }
+        try {
+            if (Long.parseLong(length.trim()) > MAX_BYTES) {
+                request.abortWith(Problems.response(413, "payload-too-large", "Payload Too Large",
+                        "The request body is larger than the " + MAX_BYTES / 1024 + " KiB the service accepts."));
+            }
+        } catch (NumberFormatException e) {
+            request.abortWith(Problems.response(400, "bad-request", "Bad Request", "The Content-Length header is not a number."));
+        }
+    }
+}

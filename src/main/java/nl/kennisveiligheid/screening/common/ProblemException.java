@@ -1,0 +1,40 @@
+package nl.kennisveiligheid.screening.common;
+
+/**
+ * A refusal the service decides itself (a conflict, a missing case, a closed period), carried to
+ * the client as problem+json with a stable slug. Messages are written by the service, never copied
+ * from input.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String slug;
+    private final String title;
+
+    public ProblemException(int status, String slug, String title, String detail) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public static ProblemException notFound(String what) {
+        return new ProblemException(404, "not-found", "Not Found", what + " does not exist or is not visible to you.");
+    }
+
+    public static ProblemException conflict(String slug, String detail) {
+        return new ProblemException(409, slug, "Conflict", detail);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,60 @@
+package nl.kennisveiligheid.screening.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import nl.kennisveiligheid.screening.common.CanonicalJson;
+import nl.kennisveiligheid.screening.common.CaseStatus;
+import nl.kennisveiligheid.screening.decision.Decision;
+import nl.kennisveiligheid.screening.triage.Assessment;
+
+/** A case as its institution sees it: the request, the assessment, the status and the decision. */
+public record CaseView(
+        UUID id,
+        String externalReference,
+        String institution,
+        CaseStatus status,
+        Instant receivedAt,
+        Instant decisionDue,
+        String policyVersion,
+        String policyHash,
+        Assessment assessment,
+        DecisionView decision,
+        ScreeningRequest request) {
+
+    /** The binding decision: outcome, reasoning, conditions, when, by whom and under which policy. */
+    public record DecisionView(String outcome, String reasoning, List<String> conditions, Instant decidedAt,
+            String decidedBy, String policyVersion) {
+
+        static DecisionView of(Decision d) {
+            return d == null ? null : new DecisionView(d.outcome, d.reasoning, read(d.conditions, new TypeReference<>() {}),
+                    d.decidedAt, d.decidedBy, d.policyVersion);
+        }
+    }
+
+    /** A line of a case list: no personal data. */
+    public record Summary(UUID id, String externalReference, CaseStatus status, Instant receivedAt, Instant decisionDue,
+            String policyVersion) {}
+
+    public record Page(List<Summary> items, int page, int size, long totalItems, int totalPages) {}
+
+    static CaseView of(ScreeningCase c, Decision decision) {
+        return new CaseView(c.id, c.externalReference, c.institution, c.status, c.receivedAt, c.decisionDue,
+                c.policyVersion, c.policyHash, read(c.assessment, new TypeReference<Assessment>() {}),
+                DecisionView.of(decision), read(c.request, new TypeReference<ScreeningRequest>() {}));
+    }
+
+    static Summary summary(ScreeningCase c) {
+        return new Summary(c.id, c.externalReference, c.status, c.receivedAt, c.decisionDue, c.policyVersion);
+    }
+
+    private static <T> T read(String json, TypeReference<T> type) {
+        try {
+            return CanonicalJson.MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is not readable", e);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package nl.kennisveiligheid.screening.intake;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import nl.kennisveiligheid.screening.common.CanonicalJson;
+import nl.kennisveiligheid.screening.common.CaseStatus;
+import nl.kennisveiligheid.screening.common.InvalidInputException;
+import nl.kennisveiligheid.screening.common.Problem.FieldError;
+import nl.kennisveiligheid.screening.common.ProblemException;
+import nl.kennisveiligheid.screening.decision.AutomatedReasoning;
+import nl.kennisveiligheid.screening.decision.Decision;
+import nl.kennisveiligheid.screening.decision.DecisionRecorder;
+import nl.kennisveiligheid.screening.policy.CompiledPolicy;
+import nl.kennisveiligheid.screening.policy.PolicyService;
+import nl.kennisveiligheid.screening.triage.Assessment;
+import nl.kennisveiligheid.screening.triage.Triage;
+
+/**
+ * Receives screening requests: checks them, assesses them with the policy in effect, and stores the
+ * case with its status (and, for NOT_REQUIRED and CLEARED, its automated binding decision) in one
+ * transaction. Idempotent on (institution, externalReference) through the database's unique
+ * constraint, so concurrent duplicates cannot create two cases.
+ */
+@ApplicationScoped
+public class IntakeService {
+
+    private static final String INSERT = "insert into screening_case (id, institution, external_reference, request_hash,"
+            + " request, status, policy_version, policy_hash, assessment, received_at, decision_due, updated_at, row_version)"
+            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?10, 0)"
+            + " on conflict (institution, external_reference) do nothing";
+
+    @Inject
+    PolicyService policies;
+
+    @Inject
+    DecisionRecorder decisions;
+
+    @Inject
+    Clock clock;
+
+    /** The outcome of a submission: the case, and whether this call created it. */
+    public record Submitted(CaseView view, boolean created) {}
+
+    /** The assessment a request would get now, with nothing stored and nothing published. */
+    public Assessment preview(ScreeningRequest request) {
+        CompiledPolicy policy = policies.current();
+        check(request, policy);
+        return Triage.assess(TriageInputs.of(request), policy.triage());
+    }
+
+    @Transactional
+    public Submitted submit(String institution, ScreeningRequest request) {
+        CompiledPolicy policy = policies.current();
+        check(request, policy);
+        Assessment assessment = Triage.assess(TriageInputs.of(request), policy.triage());
+        String requestJson = CanonicalJson.string(request);
+        String requestHash = CanonicalJson.sha256Hex(requestJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        UUID id = UUID.randomUUID();
+        CaseStatus status = switch (assessment.outcome()) {
+            case NOT_REQUIRED -> CaseStatus.NOT_REQUIRED;
+            case CLEARED -> CaseStatus.CLEARED;
+            case FLAGGED -> CaseStatus.FLAGGED;
+        };
+        Instant due = receivedAt.plus(Duration.ofDays(7L * policy.document().deadlines().decisionWeeks()));
+        int inserted = Panache.getEntityManager().createNativeQuery(INSERT)
+                .setParameter(1, id).setParameter(2, institution).setParameter(3, request.externalReference())
+                .setParameter(4, requestHash).setParameter(5, requestJson).setParameter(6, status.name())
+                .setParameter(7, policy.version()).setParameter(8, policy.contentHash())
+                .setParameter(9, CanonicalJson.string(assessment)).setParameter(10, receivedAt).setParameter(11, due)
+                .executeUpdate();
+        if (inserted == 0) {
+            return existing(institution, request.externalReference(), requestHash);
+        }
+        Decision decision = null;
+        if (status != CaseStatus.FLAGGED) {
+            decision = decisions.record(id, assessment.outcome().name(), AutomatedReasoning.of(assessment), List.of(),
+                    Decision.AUTOMATED, receivedAt, policy.version(), policy.contentHash());
+        }
+        ScreeningCase stored = ScreeningCase.findById(id);
+        return new Submitted(CaseView.of(stored, decision), true);
+    }
+
+    private Submitted existing(String institution, String externalReference, String requestHash) {
+        ScreeningCase existing = ScreeningCase.find("institution = ?1 and externalReference = ?2", institution,
+                externalReference).firstResult();
+        if (!existing.requestHash.equals(requestHash)) {
+            throw ProblemException.conflict("reference-reused", "A different request with this externalReference "
+                    + "already exists for your institution (case " + existing.id + "); use a new externalReference.");
+        }
+        return new Submitted(CaseView.of(existing, Decision.latestFor(existing.id)), false);
+    }
+
+    public CaseView get(String institution, UUID id) {
+        ScreeningCase c = ScreeningCase.findOwn(id, institution);
+        if (c == null) {
+            throw ProblemException.notFound("Case " + id);
+        }
+        return CaseView.of(c, Decision.latestFor(c.id));
+    }
+
+    public CaseView.Page list(String institution, CaseStatus status, int page, int size) {
+        var query = status == null
+                ? ScreeningCase.find("institution = ?1", Sort.descending("receivedAt").and("id"), institution)
+                : ScreeningCase.find("institution = ?1 and status = ?2", Sort.descending("receivedAt").and("id"),
+                        institution, status);
+        long total = query.count();
+        List<CaseView.Summary> items = query.page(Page.of(page, size)).<ScreeningCase>list().stream()
+                .map(CaseView::summary).toList();
+        return new CaseView.Page(items, page, size, total, (int) ((total + size - 1) / size));
+    }
+
+    @Transactional
+    public CaseView withdraw(String institution, UUID id) {
+        ScreeningCase c = ScreeningCase.findOwn(id, institution);
+        if (c == null) {
+            throw ProblemException.notFound("Case " + id);
+        }
+        if (!c.status.isOpen()) {
+            throw ProblemException.conflict("case-closed", "Case " + id + " is " + c.status
+                    + "; only an open case can be withdrawn.");
+        }
+        c.status = CaseStatus.WITHDRAWN;
+        c.updatedAt = clock.instant();
+        return CaseView.of(c, Decision.latestFor(c.id));
+    }
+
+    private static void check(ScreeningRequest request, CompiledPolicy policy) {
+        List<FieldError> errors = RequestRules.check(request, policy.triage().areaNames(), policy.version());
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package nl.kennisveiligheid.screening.intake;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+import nl.kennisveiligheid.screening.common.CaseStatus;
+
+/** A screening case: the request, the assessment it got and where it stands. */
+@Entity
+@Table(name = "screening_case")
+public class ScreeningCase extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public String institution;
+
+    @Column(name = "external_reference")
+    public String externalReference;
+
+    @Column(name = "request_hash")
+    public String requestHash;
+
+    /** The request in canonical JSON: personal data. */
+    public String request;
+
+    @Enumerated(EnumType.STRING)
+    public CaseStatus status;
+
+    @Column(name = "policy_version")
+    public String policyVersion;
+
+    @Column(name = "policy_hash")
+    public String policyHash;
+
+    /** The assessment in JSON. */
+    public String assessment;
+
+    @Column(name = "received_at")
+    public Instant receivedAt;
+
+    @Column(name = "decision_due")
+    public Instant decisionDue;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    /** Two actions on one case at once cannot both succeed. */
+    @Version
+    @Column(name = "row_version")
+    public long rowVersion;
+
+    /** The institution's own case, or null: another institution's case is invisible, never forbidden. */
+    public static ScreeningCase findOwn(UUID id, String institution) {
+        return find("id = ?1 and institution = ?2", id, institution).firstResult();
+    }
+}

@@ -1,0 +1,55 @@
+package nl.kennisveiligheid.screening.policy;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes the default policy shipped in {@code src/main/resources/policy/} on the first start
+ * against an empty database, so that a new installation screens from its first request.
+ */
+@ApplicationScoped
+public class DefaultPolicyLoader {
+
+    public static final String RESOURCE = "policy/default-policy.yaml";
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final Logger LOG = Logger.getLogger(DefaultPolicyLoader.class);
+
+    @Inject
+    PolicyService policies;
+
+    @Transactional
+    void onStart(@Observes StartupEvent event) {
+        // Replicas starting together must not both publish it.
+        Panache.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(8124302)").getSingleResult();
+        if (PolicyVersion.count("status", PolicyVersion.PUBLISHED) > 0) {
+            return;
+        }
+        PolicyDocument document = readDefault();
+        policies.create(document, "system");
+        policies.publish(document.version(), null, "system");
+        LOG.infof("Published the default policy version %s", document.version());
+    }
+
+    public static PolicyDocument readDefault() {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("default policy resource missing: " + RESOURCE);
+            }
+            return YAML.readValue(in, PolicyDocument.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

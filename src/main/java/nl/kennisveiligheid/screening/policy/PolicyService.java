@@ -1,0 +1,140 @@
+package nl.kennisveiligheid.screening.policy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import nl.kennisveiligheid.screening.common.CanonicalJson;
+import nl.kennisveiligheid.screening.common.InvalidInputException;
+import nl.kennisveiligheid.screening.common.Problem.FieldError;
+import nl.kennisveiligheid.screening.common.ProblemException;
+
+/**
+ * Stores policy versions and gives the one in effect at a moment, compiled. A published version is
+ * compiled (its matching indexes built) before its publication commits, so requests never wait for
+ * an index and never see a version whose index is not ready; the previous version keeps serving
+ * until then.
+ */
+@ApplicationScoped
+public class PolicyService {
+
+    /** Leeway for clocks of clients that publish "now". */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+
+    @Inject
+    Clock clock;
+
+    private final Map<String, CompiledPolicy> compiled = new ConcurrentHashMap<>();
+
+    public record Stored(PolicyVersion version, boolean created) {}
+
+    @Transactional
+    public Stored create(PolicyDocument document, String createdBy) {
+        List<FieldError> errors = PolicyValidator.validate(document);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        PolicyDocument complete = document.withDefaults();
+        PolicyVersion existing = PolicyVersion.findById(document.version(), LockModeType.PESSIMISTIC_WRITE);
+        if (existing != null && existing.isPublished()) {
+            throw ProblemException.conflict("policy-published",
+                    "Version " + document.version() + " is published and cannot change; create a new version.");
+        }
+        PolicyVersion version = existing == null ? new PolicyVersion() : existing;
+        version.version = complete.version();
+        version.document = CanonicalJson.string(complete);
+        version.contentHash = CanonicalJson.sha256Hex(version.document.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        version.status = PolicyVersion.DRAFT;
+        version.createdAt = clock.instant();
+        version.createdBy = createdBy;
+        if (existing == null) {
+            version.persist();
+        }
+        return new Stored(version, existing == null);
+    }
+
+    @Transactional
+    public PolicyVersion publish(String versionId, Instant requestedEffectiveFrom, String publishedBy) {
+        PolicyVersion version = PolicyVersion.findById(versionId, LockModeType.PESSIMISTIC_WRITE);
+        if (version == null) {
+            throw ProblemException.notFound("Policy version " + versionId);
+        }
+        if (version.isPublished()) {
+            throw ProblemException.conflict("policy-published", "Version " + versionId + " is already published.");
+        }
+        // Serialises publications, so that no two take effect at the same moment.
+        Panache.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(8124301)").getSingleResult();
+        Instant now = clock.instant();
+        Instant effectiveFrom = requestedEffectiveFrom == null ? now : requestedEffectiveFrom;
+        if (effectiveFrom.isBefore(now.minus(CLOCK_SKEW))) {
+            throw new InvalidInputException("effectiveFrom", "must not be in the past: a published version never changes "
+                    + "which policy applied to cases already received");
+        }
+        if (PolicyVersion.count("status = ?1 and effectiveFrom = ?2", PolicyVersion.PUBLISHED, effectiveFrom) > 0) {
+            throw new InvalidInputException("effectiveFrom", "another published version takes effect at this very moment");
+        }
+        version.status = PolicyVersion.PUBLISHED;
+        version.effectiveFrom = effectiveFrom;
+        version.publishedAt = now;
+        version.publishedBy = publishedBy;
+        compiled.computeIfAbsent(cacheKey(version), k -> compile(version));
+        return version;
+    }
+
+    public Optional<PolicyVersion> find(String versionId) {
+        return Optional.ofNullable(PolicyVersion.findById(versionId));
+    }
+
+    public List<PolicyVersion> list() {
+        return PolicyVersion.list("order by createdAt desc, version");
+    }
+
+    /** The published version in effect now, or empty before any version is published. */
+    public Optional<PolicyVersion> currentVersion() {
+        return PolicyVersion.<PolicyVersion>find("status = ?1 and effectiveFrom <= ?2 order by effectiveFrom desc",
+                PolicyVersion.PUBLISHED, clock.instant()).firstResultOptional();
+    }
+
+    /** The compiled policy in effect now; refuses with 503 while none is published. */
+    public CompiledPolicy current() {
+        PolicyVersion version = currentVersion().orElseThrow(() -> new ProblemException(503, "no-policy",
+                "No policy in effect", "No policy version is published yet; a policy administrator must publish one."));
+        return compiled(version);
+    }
+
+    /** A published version, compiled once and kept: published versions never change. */
+    public CompiledPolicy compiled(PolicyVersion version) {
+        if (!version.isPublished()) {
+            throw new IllegalStateException("only published versions are compiled");
+        }
+        return compiled.computeIfAbsent(cacheKey(version), k -> compile(version));
+    }
+
+    public static PolicyDocument parse(String canonicalDocument) {
+        try {
+            return CanonicalJson.MAPPER.readValue(canonicalDocument, PolicyDocument.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored policy document is not readable", e);
+        }
+    }
+
+    /** Keyed by content too: a publication that failed to commit must not leave its draft's index behind. */
+    private static String cacheKey(PolicyVersion version) {
+        return version.version + "@" + version.contentHash;
+    }
+
+    private static CompiledPolicy compile(PolicyVersion version) {
+        PolicyDocument document = parse(version.document);
+        return new CompiledPolicy(document, version.contentHash, version.effectiveFrom,
+                PolicyCompiler.compile(document, version.contentHash));
+    }
+}

@@ -1,0 +1,49 @@
+package nl.kennisveiligheid.screening.triage;
+
+import java.util.List;
+
+/**
+ * The outcome of automated triage with everything that explains it. Scores and thresholds are
+ * decimal strings, so that a replay on any machine compares them exactly.
+ */
+public record Assessment(
+        boolean inScope,
+        boolean thirdCountryNational,
+        boolean positionInScope,
+        List<SensitiveAreaFinding> sensitiveAreas,
+        List<Indicator> indicators,
+        Outcome outcome,
+        String policyVersion,
+        List<String> reasons) {
+
+    /** The outcome words of DESIGN.md section 6. */
+    public enum Outcome { NOT_REQUIRED, CLEARED, FLAGGED }
+
+    /** How an area was found: named by the institution, found in the research text, or both. */
+    public enum MatchedBy { DECLARED, TEXT, DECLARED_AND_TEXT }
+
+    public record SensitiveAreaFinding(String code, String name, MatchedBy matchedBy, List<Evidence> evidence) {}
+
+    /** A span of the request's text that touched an area, and the policy term it matched. */
+    public record Evidence(String field, String text, String term) {}
+
+    public enum IndicatorType { HIGH_RISK_AFFILIATION, HIGH_RISK_FUNDER, UNDECLARED_SENSITIVE_AREA, WEAK_ENTITY_MATCH }
+
+    /**
+     * One risk indicator: which list entry (an entity id, or an area code), which alias or term, which
+     * input text, the score against the threshold, and a sentence that says it all.
+     */
+    public record Indicator(
+            IndicatorType type,
+            String listEntry,
+            String listEntryName,
+            String category,
+            String riskLevel,
+            String field,
+            String matchedText,
+            String matchedAlias,
+            String score,
+            String threshold,
+            List<String> carriedBy,
+            String explanation) {}
+}

@@ -1,0 +1,126 @@
+package nl.kennisveiligheid.screening.policy;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.kennisveiligheid.screening.support.Tokens;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class PolicyApiTest {
+
+    private static String admin() {
+        return Tokens.user("policyadmin1");
+    }
+
+    static Map<String, Object> document(String version) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("version", version);
+        doc.put("sensitiveAreas", List.of(Map.of("code", "SEMICONDUCTORS", "name", "Semiconductors",
+                "references", List.of("EU-CT-2023:1"), "terms", List.of("lithography", "wafer"))));
+        doc.put("highRiskEntities", List.of(Map.of("id", "hit", "name", "Harbin Institute of Technology",
+                "aliases", List.of("HIT"), "country", "CN", "category", "DEFENCE_LINKED_UNIVERSITY",
+                "riskLevel", "VERY_HIGH", "source", "test")));
+        return doc;
+    }
+
+    @Test
+    void theDefaultPolicyIsInEffectFromTheFirstStart() {
+        given().auth().oauth2(Tokens.user("auditor1")).get("/api/v1/policies/2026.1")
+                .then().statusCode(200)
+                .body("status", equalTo("PUBLISHED"))
+                .body("contentHash", matchesPattern("[0-9a-f]{64}"))
+                .body("document.deadlines.decisionWeeks", equalTo(4))
+                .body("document.exemptNationalities", hasItems("NL", "CH"))
+                .body("document.sensitiveAreas.code", hasItems("SEMICONDUCTORS", "PHOTONICS", "BIOTECHNOLOGY"));
+    }
+
+    @Test
+    void aDraftIsCreatedReadPublishedAndThenImmutable() {
+        String version = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body(document(version)).post("/api/v1/policies")
+                .then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/policies/" + version))
+                .body("status", equalTo("DRAFT"))
+                .body("createdBy", equalTo("policyadmin1"))
+                .body("document.matching.entityThreshold", equalTo(0.9f))
+                .body("document.retention.personalDataYears", equalTo(5));
+        Map<String, Object> changed = document(version);
+        changed.put("exemptNationalities", List.of());
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body(changed).post("/api/v1/policies")
+                .then().statusCode(200).body("document.exemptNationalities", org.hamcrest.Matchers.empty());
+        Instant future = Instant.now().plus(3650, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body(Map.of("effectiveFrom", future.toString()))
+                .post("/api/v1/policies/" + version + "/publication")
+                .then().statusCode(200).body("status", equalTo("PUBLISHED"))
+                .body("effectiveFrom", equalTo(future.toString())).body("publishedBy", equalTo("policyadmin1"));
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body(document(version)).post("/api/v1/policies")
+                .then().statusCode(409).contentType("application/problem+json");
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/policies/" + version + "/publication").then().statusCode(409);
+        given().auth().oauth2(Tokens.officer1()).get("/api/v1/policies/current")
+                .then().statusCode(200).body("version", org.hamcrest.Matchers.not(equalTo(version)));
+        given().auth().oauth2(Tokens.officer1()).get("/api/v1/policies")
+                .then().statusCode(200).body("version", hasItems(version, "2026.1"));
+    }
+
+    @Test
+    void aVersionMayNotTakeEffectInThePast() {
+        String version = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body(document(version)).post("/api/v1/policies")
+                .then().statusCode(201);
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body(Map.of("effectiveFrom", "2020-01-01T00:00:00Z"))
+                .post("/api/v1/policies/" + version + "/publication")
+                .then().statusCode(400).body("errors.field", hasItem("effectiveFrom"));
+    }
+
+    @Test
+    void yamlIsAcceptedToo() {
+        String version = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        String yaml = "version: \"" + version + "\"\n"
+                + "sensitiveAreas:\n  - {code: QUANTUM, name: Quantum, terms: [qubit]}\n"
+                + "highRiskEntities: []\n";
+        given().auth().oauth2(admin()).contentType("application/yaml").body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/policies")
+                .then().statusCode(201).body("document.sensitiveAreas[0].code", equalTo("QUANTUM"))
+                .body("contentHash", notNullValue());
+        given().auth().oauth2(admin()).contentType("application/yaml").body((yaml + "typo: 1\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/policies")
+                .then().statusCode(400).body("errors.field", hasItem("typo"));
+    }
+
+    @Test
+    void invalidDocumentsNameEveryPath() {
+        Map<String, Object> doc = document("t-invalid");
+        doc.put("highRiskEntities", List.of(
+                Map.of("id", "x", "name", "X", "country", "CN", "category", "C", "riskLevel", "HIGH"),
+                Map.of("id", "x", "name", "Y", "country", "ZZ", "category", "C", "riskLevel", "HIGH")));
+        doc.put("matching", Map.of("entityThreshold", 1.5));
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body(doc).post("/api/v1/policies")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("highRiskEntities[1].id", "highRiskEntities[1].country",
+                        "matching.entityThreshold"));
+        given().auth().oauth2(admin()).get("/api/v1/policies/t-invalid").then().statusCode(404);
+    }
+
+    @Test
+    void rolesDecideWhoReadsAndWhoWrites() {
+        given().auth().oauth2(Tokens.officer1()).contentType(ContentType.JSON).body(document("t-officer"))
+                .post("/api/v1/policies").then().statusCode(403);
+        given().auth().oauth2(Tokens.demoUniversity()).get("/api/v1/policies").then().statusCode(403);
+        given().auth().oauth2(Tokens.user("auditor1")).get("/api/v1/policies/current").then().statusCode(200)
+                .body("version", notNullValue());
+        given().auth().oauth2(admin()).get("/api/v1/policies/no-such-version").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+}

@@ -1,0 +1,128 @@
+package nl.kennisveiligheid.screening.triage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import nl.kennisveiligheid.screening.policy.PolicyCompiler;
+import nl.kennisveiligheid.screening.policy.PolicyDocument;
+import nl.kennisveiligheid.screening.triage.Assessment.IndicatorType;
+import nl.kennisveiligheid.screening.triage.Assessment.Outcome;
+import nl.kennisveiligheid.screening.triage.TriageInput.Organisation;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/** Triage over a table of scenarios, with a small policy written here. */
+class TriageTest {
+
+    static final PolicyDocument POLICY = new PolicyDocument("t1", null, null, null,
+            List.of(new PolicyDocument.Area("SEMICONDUCTORS", "Semiconductors", List.of("EU-CT-2023:1"),
+                            List.of("lithography", "semiconductor", "halfgeleider"), null),
+                    new PolicyDocument.Area("QUANTUM", "Quantum", null, List.of("qubit", "quantum computing"), null)),
+            List.of(new PolicyDocument.Entity("hit", "Harbin Institute of Technology", List.of("HIT"), "CN",
+                            "DEFENCE_LINKED_UNIVERSITY", "VERY_HIGH", "ASPI"),
+                    new PolicyDocument.Entity("csc", "China Scholarship Council", List.of(), "CN", "STATE_FUNDER", "MEDIUM",
+                            "test")),
+            null, null);
+    static final TriagePolicy COMPILED = PolicyCompiler.compile(POLICY, "hash");
+
+    record Scenario(String name, List<String> nationalities, String position, List<String> declared, String description,
+            List<Organisation> affiliations, List<Organisation> funders, Outcome outcome, List<IndicatorType> indicators) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static final Organisation DELFT = new Organisation("Delft University of Technology", "NL");
+    static final Organisation HIT = new Organisation("Harbin Inst. of Technology", "CN");
+
+    static List<Scenario> scenarios() {
+        return List.of(
+                new Scenario("exempt nationality", List.of("NL"), "POSTDOC", List.of("SEMICONDUCTORS"), "EUV lithography",
+                        List.of(HIT), List.of(), Outcome.NOT_REQUIRED, List.of()),
+                new Scenario("dual national with one exempt nationality", List.of("CN", "DE"), "POSTDOC",
+                        List.of("SEMICONDUCTORS"), "lithography", List.of(HIT), List.of(), Outcome.NOT_REQUIRED, List.of()),
+                new Scenario("bachelor student out of scope", List.of("CN"), "BACHELOR_STUDENT", List.of("SEMICONDUCTORS"),
+                        "lithography", List.of(HIT), List.of(), Outcome.NOT_REQUIRED, List.of()),
+                new Scenario("no sensitive area", List.of("CN"), "POSTDOC", List.of(), "Medieval manuscripts",
+                        List.of(HIT), List.of(), Outcome.NOT_REQUIRED, List.of()),
+                new Scenario("nationality alone is no indicator", List.of("CN"), "PHD_CANDIDATE", List.of("SEMICONDUCTORS"),
+                        "Lithography process control", List.of(DELFT), List.of(), Outcome.CLEARED, List.of()),
+                new Scenario("undeclared area found in text", List.of("IR"), "RESEARCHER", List.of("SEMICONDUCTORS"),
+                        "Lithography for qubits", List.of(DELFT), List.of(), Outcome.FLAGGED,
+                        List.of(IndicatorType.UNDECLARED_SENSITIVE_AREA)),
+                new Scenario("area only in text is in scope and undeclared", List.of("IR"), "RESEARCHER", List.of(),
+                        "Onderzoek naar halfgeleiders", List.of(), List.of(), Outcome.FLAGGED,
+                        List.of(IndicatorType.UNDECLARED_SENSITIVE_AREA)),
+                new Scenario("high-risk affiliation", List.of("CN"), "POSTDOC", List.of("SEMICONDUCTORS"), "lithography",
+                        List.of(DELFT, HIT), List.of(), Outcome.FLAGGED, List.of(IndicatorType.HIGH_RISK_AFFILIATION)),
+                new Scenario("high-risk funder", List.of("CN"), "POSTDOC", List.of("SEMICONDUCTORS"), "lithography",
+                        List.of(), List.of(new Organisation("China Scholarship Council", "CN")), Outcome.FLAGGED,
+                        List.of(IndicatorType.HIGH_RISK_FUNDER)),
+                new Scenario("weak entity match between the thresholds", List.of("CN"), "POSTDOC", List.of("SEMICONDUCTORS"),
+                        "lithography", List.of(new Organisation("Harbn Institute of Technology", "CN")), List.of(),
+                        Outcome.FLAGGED, List.of(IndicatorType.WEAK_ENTITY_MATCH)),
+                new Scenario("similar name of another institution", List.of("CN"), "POSTDOC", List.of("SEMICONDUCTORS"),
+                        "lithography", List.of(new Organisation("Harbin Normal University", "CN")), List.of(),
+                        Outcome.CLEARED, List.of()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("scenarios")
+    void scenario(Scenario s) {
+        Assessment a = Triage.assess(new TriageInput(s.nationalities(), s.position(), s.declared(), s.description(),
+                List.of(), s.affiliations(), s.funders()), COMPILED);
+        assertThat(a.outcome()).isEqualTo(s.outcome());
+        assertThat(a.indicators()).extracting(Assessment.Indicator::type).containsExactlyElementsOf(s.indicators());
+        assertThat(a.policyVersion()).isEqualTo("t1");
+        assertThat(a.reasons()).isNotEmpty();
+    }
+
+    @Test
+    void anIndicatorExplainsItself() {
+        Assessment a = Triage.assess(new TriageInput(List.of("CN"), "POSTDOC", List.of("SEMICONDUCTORS"), "lithography",
+                List.of(), List.of(HIT), List.of()), COMPILED);
+        Assessment.Indicator indicator = a.indicators().get(0);
+        assertThat(indicator.listEntry()).isEqualTo("hit");
+        assertThat(indicator.listEntryName()).isEqualTo("Harbin Institute of Technology");
+        assertThat(indicator.riskLevel()).isEqualTo("VERY_HIGH");
+        assertThat(indicator.field()).isEqualTo("affiliations[0].name");
+        assertThat(indicator.matchedText()).isEqualTo("Harbin Inst. of Technology");
+        assertThat(indicator.matchedAlias()).isEqualTo("Harbin Institute of Technology");
+        assertThat(indicator.score()).isEqualTo("1.0000");
+        assertThat(indicator.threshold()).isEqualTo("0.9000");
+        assertThat(indicator.explanation()).contains("hit", "score 1.0000", "0.9000");
+    }
+
+    @Test
+    void raisingTheEntityThresholdTurnsAMatchIntoAWeakOne() {
+        PolicyDocument strict = new PolicyDocument("t2", null, null, null, POLICY.sensitiveAreas(),
+                POLICY.highRiskEntities(), new PolicyDocument.Matching(1.0, 0.5), null);
+        Assessment a = Triage.assess(new TriageInput(List.of("CN"), "POSTDOC", List.of("SEMICONDUCTORS"), "lithography",
+                List.of(), List.of(new Organisation("Harbin Institue of Technology", "CN")), List.of()),
+                PolicyCompiler.compile(strict, "h2"));
+        assertThat(a.indicators()).extracting(Assessment.Indicator::type).containsExactly(IndicatorType.WEAK_ENTITY_MATCH);
+        assertThat(a.indicators().get(0).threshold()).isEqualTo("0.5000");
+    }
+
+    @Test
+    void anEmptyExemptListScreensEveryone() {
+        PolicyDocument everyone = new PolicyDocument("t3", List.of(), null, null, POLICY.sensitiveAreas(),
+                POLICY.highRiskEntities(), null, null);
+        Assessment a = Triage.assess(new TriageInput(List.of("NL"), "POSTDOC", List.of("SEMICONDUCTORS"), "lithography",
+                List.of(), List.of(DELFT), List.of()), PolicyCompiler.compile(everyone, "h3"));
+        assertThat(a.inScope()).isTrue();
+        assertThat(a.outcome()).isEqualTo(Outcome.CLEARED);
+    }
+
+    @Test
+    void declaredAndFoundAreasCarryTheirEvidence() {
+        Assessment a = Triage.assess(new TriageInput(List.of("CN"), "POSTDOC", List.of("SEMICONDUCTORS"), "EUV lithography",
+                List.of("qubit"), List.of(), List.of()), COMPILED);
+        assertThat(a.sensitiveAreas()).extracting(Assessment.SensitiveAreaFinding::code).containsExactly("QUANTUM", "SEMICONDUCTORS");
+        assertThat(a.sensitiveAreas().get(1).matchedBy()).isEqualTo(Assessment.MatchedBy.DECLARED_AND_TEXT);
+        assertThat(a.sensitiveAreas().get(1).evidence().get(0).text()).isEqualTo("lithography");
+        assertThat(a.sensitiveAreas().get(0).evidence().get(0).field()).isEqualTo("research.keywords[0]");
+    }
+}
