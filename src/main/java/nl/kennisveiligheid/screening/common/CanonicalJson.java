@@ -35,6 +35,15 @@ public final class CanonicalJson {
         }
     }
 
+    /** Reads JSON the service stored itself; unreadable stored JSON is a fault, not bad input. */
+    public static <T> T read(String json, com.fasterxml.jackson.core.type.TypeReference<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is not readable", e);
+        }
+    }
+
     public static String string(Object value) {
         return new String(bytes(value), StandardCharsets.UTF_8);
     }

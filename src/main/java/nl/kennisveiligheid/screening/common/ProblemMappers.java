@@ -53,6 +53,13 @@ public class ProblemMappers {
         return Problems.response(e.status(), e.slug(), e.title(), e.getMessage());
     }
 
+    @ServerExceptionMapper({jakarta.persistence.OptimisticLockException.class,
+            org.hibernate.StaleObjectStateException.class})
+    public Response concurrentChange() {
+        return Problems.response(409, "concurrent-change", "Conflict",
+                "Someone else changed this case at the same moment; reload it and try again.");
+    }
+
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
         return jsonProblem(e);

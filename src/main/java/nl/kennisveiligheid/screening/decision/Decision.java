@@ -14,6 +14,9 @@ import java.util.UUID;
 public class Decision extends PanacheEntityBase {
 
     public static final String AUTOMATED = "automated";
+    public static final String KIND_AUTOMATED = "AUTOMATED";
+    public static final String KIND_OFFICER = "OFFICER";
+    public static final String KIND_OBJECTION = "OBJECTION";
 
     @Id
     public UUID id;
@@ -39,6 +42,16 @@ public class Decision extends PanacheEntityBase {
 
     @Column(name = "policy_hash")
     public String policyHash;
+
+    /** AUTOMATED, OFFICER, or OBJECTION (a decision on an objection, upholding or replacing the earlier one). */
+    public String kind;
+
+    /** For a refusal: the second officer who confirmed it. */
+    @Column(name = "confirmed_by")
+    public String confirmedBy;
+
+    /** The earlier decision this one upholds or replaces after an objection. */
+    public UUID supersedes;
 
     /** The latest decision of a case, or null. */
     public static Decision latestFor(UUID caseId) {

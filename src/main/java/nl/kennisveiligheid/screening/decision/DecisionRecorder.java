@@ -1,7 +1,11 @@
 package nl.kennisveiligheid.screening.decision;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -14,20 +18,33 @@ import nl.kennisveiligheid.screening.common.CanonicalJson;
 @ApplicationScoped
 public class DecisionRecorder {
 
+    @Inject
+    MeterRegistry metrics;
+
+    /** What is decided, by whom, on which grounds and under which policy version. */
+    public record Binding(UUID caseId, String outcome, String reasoning, List<String> conditions, String kind,
+            String decidedBy, String confirmedBy, UUID supersedes, Instant decidedAt, Instant receivedAt,
+            String policyVersion, String policyHash) {}
+
     @Transactional(Transactional.TxType.MANDATORY)
-    public Decision record(UUID caseId, String outcome, String reasoning, List<String> conditions, String decidedBy,
-            Instant decidedAt, String policyVersion, String policyHash) {
+    public Decision record(Binding b) {
         Decision decision = new Decision();
         decision.id = UUID.randomUUID();
-        decision.caseId = caseId;
-        decision.outcome = outcome;
-        decision.reasoning = reasoning;
-        decision.conditions = CanonicalJson.string(conditions == null ? List.of() : conditions);
-        decision.decidedBy = decidedBy;
-        decision.decidedAt = decidedAt;
-        decision.policyVersion = policyVersion;
-        decision.policyHash = policyHash;
+        decision.caseId = b.caseId();
+        decision.outcome = b.outcome();
+        decision.reasoning = b.reasoning();
+        decision.conditions = CanonicalJson.string(b.conditions() == null ? List.of() : b.conditions());
+        decision.kind = b.kind();
+        decision.decidedBy = b.decidedBy();
+        decision.confirmedBy = b.confirmedBy();
+        decision.supersedes = b.supersedes();
+        decision.decidedAt = b.decidedAt();
+        decision.policyVersion = b.policyVersion();
+        decision.policyHash = b.policyHash();
         decision.persist();
+        metrics.counter("screening.decisions", "outcome", b.outcome(), "kind", b.kind()).increment();
+        Timer.builder("screening.time.to.decision").tag("kind", b.kind()).register(metrics)
+                .record(Duration.between(b.receivedAt(), b.decidedAt()));
         return decision;
     }
 }

@@ -1,6 +1,5 @@
 package nl.kennisveiligheid.screening.intake;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +28,7 @@ public record CaseView(
             String decidedBy, String policyVersion) {
 
         static DecisionView of(Decision d) {
-            return d == null ? null : new DecisionView(d.outcome, d.reasoning, read(d.conditions, new TypeReference<>() {}),
+            return d == null ? null : new DecisionView(d.outcome, d.reasoning, CanonicalJson.read(d.conditions, new TypeReference<>() {}),
                     d.decidedAt, d.decidedBy, d.policyVersion);
         }
     }
@@ -42,19 +41,11 @@ public record CaseView(
 
     static CaseView of(ScreeningCase c, Decision decision) {
         return new CaseView(c.id, c.externalReference, c.institution, c.status, c.receivedAt, c.decisionDue,
-                c.policyVersion, c.policyHash, read(c.assessment, new TypeReference<Assessment>() {}),
-                DecisionView.of(decision), read(c.request, new TypeReference<ScreeningRequest>() {}));
+                c.policyVersion, c.policyHash, CanonicalJson.read(c.assessment, new TypeReference<Assessment>() {}),
+                DecisionView.of(decision), CanonicalJson.read(c.request, new TypeReference<ScreeningRequest>() {}));
     }
 
     static Summary summary(ScreeningCase c) {
         return new Summary(c.id, c.externalReference, c.status, c.receivedAt, c.decisionDue, c.policyVersion);
-    }
-
-    private static <T> T read(String json, TypeReference<T> type) {
-        try {
-            return CanonicalJson.MAPPER.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored JSON is not readable", e);
-        }
     }
 }

@@ -82,12 +82,17 @@ public class IntakeService {
         if (inserted == 0) {
             return existing(institution, request.externalReference(), requestHash);
         }
+        ScreeningCase stored = ScreeningCase.findById(id);
+        CaseHistory.append(stored, receivedAt, "institution:" + institution, null, CaseAction.RECEIVED, CaseStatus.RECEIVED,
+                null);
         Decision decision = null;
         if (status != CaseStatus.FLAGGED) {
-            decision = decisions.record(id, assessment.outcome().name(), AutomatedReasoning.of(assessment), List.of(),
-                    Decision.AUTOMATED, receivedAt, policy.version(), policy.contentHash());
+            decision = decisions.record(new DecisionRecorder.Binding(id, assessment.outcome().name(),
+                    AutomatedReasoning.of(assessment), List.of(), Decision.KIND_AUTOMATED, Decision.AUTOMATED, null, null,
+                    receivedAt, receivedAt, policy.version(), policy.contentHash()));
+            CaseHistory.append(stored, receivedAt, Decision.AUTOMATED, null, CaseAction.DECIDED_AUTOMATICALLY,
+                    CaseStatus.RECEIVED, decision.reasoning);
         }
-        ScreeningCase stored = ScreeningCase.findById(id);
         return new Submitted(CaseView.of(stored, decision), true);
     }
 
@@ -130,8 +135,12 @@ public class IntakeService {
             throw ProblemException.conflict("case-closed", "Case " + id + " is " + c.status
                     + "; only an open case can be withdrawn.");
         }
+        CaseStatus from = c.status;
         c.status = CaseStatus.WITHDRAWN;
         c.updatedAt = clock.instant();
+        c.assignee = null;
+        c.assigneeName = null;
+        CaseHistory.append(c, c.updatedAt, "institution:" + institution, null, CaseAction.WITHDRAWN, from, null);
         return CaseView.of(c, Decision.latestFor(c.id));
     }
 

@@ -52,6 +52,28 @@ public class ScreeningCase extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** The officer id of the officer who took the case, or null while it waits in the queue. */
+    public String assignee;
+
+    @Column(name = "assignee_name")
+    public String assigneeName;
+
+    /** Whether the deadline of the current round was extended (once per round). */
+    public boolean extended;
+
+    /** The officer id of who proposed a refusal that awaits confirmation. */
+    @Column(name = "proposed_by")
+    public String proposedBy;
+
+    @Column(name = "proposal_reasoning")
+    public String proposalReasoning;
+
+    @Column(name = "objection_count")
+    public int objectionCount;
+
+    @Column(name = "objection_grounds")
+    public String objectionGrounds;
+
     /** Two actions on one case at once cannot both succeed. */
     @Version
     @Column(name = "row_version")

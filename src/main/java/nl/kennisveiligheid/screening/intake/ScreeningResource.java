@@ -38,6 +38,9 @@ public class ScreeningResource {
     IntakeService intake;
 
     @Inject
+    ObjectionService objections;
+
+    @Inject
     CallerInstitution caller;
 
     @POST
@@ -89,8 +92,21 @@ public class ScreeningResource {
         return intake.withdraw(caller.require(), id);
     }
 
+    @POST
+    @Path("/{id}/objections")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.HR_SYSTEM)
+    @Operation(summary = "Lodge an objection (bezwaar) against the decision, within the policy's objection period")
+    public CaseView object(@PathParam("id") UUID id, @NotNull @Valid ObjectionBody body) {
+        return objections.object(caller.require(), id, body.grounds());
+    }
+
     /** The body of actions that need no data: {@code {}}. */
     public record EmptyBody() {}
+
+    /** The grounds of an objection. */
+    public record ObjectionBody(@jakarta.validation.constraints.NotBlank
+            @jakarta.validation.constraints.Size(max = 10_000) String grounds) {}
 
     private static CaseStatus parseStatus(String status) {
         if (status == null || status.isBlank()) {

@@ -1,0 +1,58 @@
+package nl.kennisveiligheid.screening.review;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import nl.kennisveiligheid.screening.common.CanonicalJson;
+import nl.kennisveiligheid.screening.common.CaseStatus;
+import nl.kennisveiligheid.screening.decision.Decision;
+import nl.kennisveiligheid.screening.intake.CaseAction;
+import nl.kennisveiligheid.screening.intake.CaseHistory;
+import nl.kennisveiligheid.screening.intake.ScreeningCase;
+import nl.kennisveiligheid.screening.intake.ScreeningRequest;
+import nl.kennisveiligheid.screening.triage.Assessment;
+
+/** What legal officers see of cases: the queue and a case in full, with its history. */
+public final class ReviewViews {
+
+    private ReviewViews() {}
+
+    /** A line of the queue: the deadline, whether it passed, and the risk in brief. */
+    public record QueueItem(UUID id, CaseStatus status, Instant receivedAt, Instant decisionDue, boolean overdue,
+            String assignee, boolean extended, boolean objection, List<String> indicators, List<String> areas) {}
+
+    public record HistoryEntry(Instant at, String actor, String actorName, CaseAction action, CaseStatus fromStatus,
+            CaseStatus toStatus, String reasoning) {}
+
+    public record DecisionEntry(UUID id, String kind, String outcome, String reasoning, List<String> conditions,
+            String decidedBy, String confirmedBy, Instant decidedAt, String policyVersion, UUID supersedes) {}
+
+    public record CaseDetail(UUID id, String institution, String externalReference, CaseStatus status,
+            Instant receivedAt, Instant decisionDue, boolean overdue, String assignee, String assigneeName,
+            boolean extended, String proposedBy, String proposalReasoning, int objections, String objectionGrounds,
+            String policyVersion, String policyHash, ScreeningRequest request, Assessment assessment,
+            List<DecisionEntry> decisions, List<HistoryEntry> history) {}
+
+    static QueueItem item(ScreeningCase c, Instant now) {
+        Assessment a = CanonicalJson.read(c.assessment, new TypeReference<>() {});
+        return new QueueItem(c.id, c.status, c.receivedAt, c.decisionDue, now.isAfter(c.decisionDue), c.assigneeName,
+                c.extended, c.objectionCount > 0,
+                a.indicators().stream().map(i -> i.type() + ":" + i.listEntry()).toList(),
+                a.sensitiveAreas().stream().map(Assessment.SensitiveAreaFinding::code).toList());
+    }
+
+    static CaseDetail detail(ScreeningCase c, Instant now) {
+        List<DecisionEntry> decisions = Decision.<Decision>list("caseId = ?1 order by decidedAt", c.id).stream()
+                .map(d -> new DecisionEntry(d.id, d.kind, d.outcome, d.reasoning, CanonicalJson.read(d.conditions, new TypeReference<>() {}),
+                        d.decidedBy, d.confirmedBy, d.decidedAt, d.policyVersion, d.supersedes))
+                .toList();
+        List<HistoryEntry> history = CaseHistory.of(c.id).stream()
+                .map(h -> new HistoryEntry(h.at, h.actor, h.actorName, h.action, h.fromStatus, h.toStatus, h.reasoning))
+                .toList();
+        return new CaseDetail(c.id, c.institution, c.externalReference, c.status, c.receivedAt, c.decisionDue,
+                c.status.isOpen() && now.isAfter(c.decisionDue), c.assignee, c.assigneeName, c.extended, c.proposedBy,
+                c.proposalReasoning, c.objectionCount, c.objectionGrounds, c.policyVersion, c.policyHash,
+                CanonicalJson.read(c.request, new TypeReference<>() {}), CanonicalJson.read(c.assessment, new TypeReference<>() {}), decisions, history);
+    }
+}
