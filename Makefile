@@ -6,7 +6,7 @@ MVNW := ./mvnw -B
 INFRA := src/local/infra.sh
 
 .DEFAULT_GOAL := help
-.PHONY: help run test stop infra status openapi eval bench
+.PHONY: help run test stop infra status openapi eval bench verify-log
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-9s %s\n", $$1, $$2}'
@@ -34,6 +34,13 @@ bench: ## benchmarks: entity matching at 1,000,000 names (JMH); figures in targe
 	mkdir -p target/bench
 	java -cp target/classes:target/test-classes:$$(cat target/bench-classpath.txt) org.openjdk.jmh.Main \
 	  EntityIndexBenchmark -rf json -rff target/bench/matching-jmh.json
+
+BOOTSTRAP ?= 127.0.0.1:9092
+TOPIC ?= screening.decisions.v1
+KEY ?= http://127.0.0.1:8080/api/v1/audit/public-key
+verify-log: ## auditor's check of the log's chain and signatures from Kafka and the public key alone
+	$(MVNW) -q compile exec:java -Dexec.mainClass=nl.kennisveiligheid.screening.audit.ReplayCommand \
+	  -Dexec.args="$(BOOTSTRAP) $(TOPIC) $(KEY)"
 
 openapi: ## refresh the committed contract openapi/openapi.yaml from the code
 	$(MVNW) -q package -DskipTests

@@ -3,7 +3,7 @@
 # `make test` need, with no Docker: everything lives in .local/ (git-ignored, outside target/ so
 # that `mvn clean` never pulls a running server's data away).
 #
-#   infra.sh up | down | status
+#   infra.sh up | down | status | kafka-stop | kafka-start
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -251,6 +251,9 @@ case "${1:-}" in
     wait "$kc_job" || die "Keycloak failed to start"
     ;;
   down) keycloak_down; kafka_down; pg_down ;;
+  # Used by the fault tests: the broker goes away and comes back on the same data.
+  kafka-stop) kafka_down ;;
+  kafka-start) kafka_up ;;
   status) status ;;
   *) echo "usage: $0 up|down|status" >&2; exit 2 ;;
 esac

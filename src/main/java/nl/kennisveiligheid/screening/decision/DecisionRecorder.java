@@ -9,7 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import nl.kennisveiligheid.screening.audit.AuditOutbox;
 import nl.kennisveiligheid.screening.common.CanonicalJson;
+import nl.kennisveiligheid.screening.triage.Assessment;
 
 /**
  * The one place a binding decision is recorded. It joins the caller's transaction, so that a
@@ -21,10 +26,16 @@ public class DecisionRecorder {
     @Inject
     MeterRegistry metrics;
 
+    @Inject
+    AuditOutbox outbox;
+
     /** What is decided, by whom, on which grounds and under which policy version. */
     public record Binding(UUID caseId, String outcome, String reasoning, List<String> conditions, String kind,
             String decidedBy, String confirmedBy, UUID supersedes, Instant decidedAt, Instant receivedAt,
-            String policyVersion, String policyHash) {}
+            String policyVersion, String policyHash, CaseFacts facts) {}
+
+    /** The case as the log needs it: whose, the request (encrypted in the log) and its assessment. */
+    public record CaseFacts(String institution, String requestJson, String assessmentJson) {}
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Decision record(Binding b) {
@@ -42,9 +53,42 @@ public class DecisionRecorder {
         decision.policyVersion = b.policyVersion();
         decision.policyHash = b.policyHash();
         decision.persist();
+        outbox.decisionRecorded(event(decision, b));
         metrics.counter("screening.decisions", "outcome", b.outcome(), "kind", b.kind()).increment();
         Timer.builder("screening.time.to.decision").tag("kind", b.kind()).register(metrics)
                 .record(Duration.between(b.receivedAt(), b.decidedAt()));
         return decision;
+    }
+
+    private static AuditOutbox.DecisionEvent event(Decision decision, Binding b) {
+        Assessment assessment = CanonicalJson.read(b.facts().assessmentJson(), new TypeReference<>() {});
+        List<String[]> indicators = assessment.indicators().stream()
+                .map(i -> new String[] {i.type().name(), i.listEntry(), i.score(), i.threshold()}).toList();
+        List<String> areas = assessment.sensitiveAreas().stream().map(Assessment.SensitiveAreaFinding::code).toList();
+        boolean automated = Decision.KIND_AUTOMATED.equals(b.kind());
+        ObjectNode reasons = AuditOutbox.reasons(indicators, areas, b.reasoning(), automated);
+        reasons.put("kind", b.kind());
+        if (b.confirmedBy() != null) {
+            reasons.put("confirmedBy", b.confirmedBy());
+        }
+        if (b.supersedes() != null) {
+            reasons.put("supersedes", b.supersedes().toString());
+        }
+        ObjectNode payload = CanonicalJson.MAPPER.createObjectNode();
+        payload.set("request", CanonicalJson.read(b.facts().requestJson(), new TypeReference<JsonNode>() {}));
+        payload.set("assessment", CanonicalJson.read(b.facts().assessmentJson(), new TypeReference<JsonNode>() {}));
+        payload.put("reasoning", b.reasoning());
+        payload.set("conditions", CanonicalJson.MAPPER.valueToTree(b.conditions() == null ? List.of() : b.conditions()));
+        return new AuditOutbox.DecisionEvent(decision.id, b.caseId(), b.facts().institution(),
+                subjectMaterial(payload.get("request")), b.outcome(), b.decidedBy(), b.policyVersion(), b.policyHash(),
+                reasons, CanonicalJson.string(payload), b.decidedAt());
+    }
+
+    /** The same person gives the same pseudonym: name (case- and space-insensitive) and date of birth. */
+    static String subjectMaterial(JsonNode request) {
+        JsonNode candidate = request.path("candidate");
+        String name = java.text.Normalizer.normalize(candidate.path("fullName").asText(""), java.text.Normalizer.Form.NFKC)
+                .toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").strip();
+        return name + "|" + candidate.path("dateOfBirth").asText("");
     }
 }

@@ -89,7 +89,8 @@ public class IntakeService {
         if (status != CaseStatus.FLAGGED) {
             decision = decisions.record(new DecisionRecorder.Binding(id, assessment.outcome().name(),
                     AutomatedReasoning.of(assessment), List.of(), Decision.KIND_AUTOMATED, Decision.AUTOMATED, null, null,
-                    receivedAt, receivedAt, policy.version(), policy.contentHash()));
+                    receivedAt, receivedAt, policy.version(), policy.contentHash(),
+                    new DecisionRecorder.CaseFacts(institution, requestJson, stored.assessment)));
             CaseHistory.append(stored, receivedAt, Decision.AUTOMATED, null, CaseAction.DECIDED_AUTOMATICALLY,
                     CaseStatus.RECEIVED, decision.reasoning);
         }

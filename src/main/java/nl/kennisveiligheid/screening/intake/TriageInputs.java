@@ -3,11 +3,11 @@ package nl.kennisveiligheid.screening.intake;
 import nl.kennisveiligheid.screening.triage.TriageInput;
 
 /** What triage needs from a request, and nothing more (no names of people, no dates of birth). */
-final class TriageInputs {
+public final class TriageInputs {
 
     private TriageInputs() {}
 
-    static TriageInput of(ScreeningRequest r) {
+    public static TriageInput of(ScreeningRequest r) {
         return new TriageInput(
                 r.candidate().nationalities(),
                 r.position().type().name(),

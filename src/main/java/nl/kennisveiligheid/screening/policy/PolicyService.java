@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import nl.kennisveiligheid.screening.audit.AuditOutbox;
 import nl.kennisveiligheid.screening.common.CanonicalJson;
 import nl.kennisveiligheid.screening.common.InvalidInputException;
 import nl.kennisveiligheid.screening.common.Problem.FieldError;
@@ -32,6 +33,9 @@ public class PolicyService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AuditOutbox outbox;
 
     private final Map<String, CompiledPolicy> compiled = new ConcurrentHashMap<>();
 
@@ -87,6 +91,7 @@ public class PolicyService {
         version.publishedAt = now;
         version.publishedBy = publishedBy;
         compiled.computeIfAbsent(cacheKey(version), k -> compile(version));
+        outbox.policyPublished(version.version, version.contentHash, version.document, publishedBy, now);
         return version;
     }
 
@@ -127,12 +132,21 @@ public class PolicyService {
         }
     }
 
+    /** Drops every compiled version, so that they are compiled again from storage, as after a restart. */
+    public void recompileFromStorage() {
+        compiled.clear();
+    }
+
     /** Keyed by content too: a publication that failed to commit must not leave its draft's index behind. */
     private static String cacheKey(PolicyVersion version) {
         return version.version + "@" + version.contentHash;
     }
 
     private static CompiledPolicy compile(PolicyVersion version) {
+        String actualHash = CanonicalJson.sha256Hex(version.document.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (!actualHash.equals(version.contentHash)) {
+            throw new IllegalStateException("stored policy version " + version.version + " does not match its hash");
+        }
         PolicyDocument document = parse(version.document);
         return new CompiledPolicy(document, version.contentHash, version.effectiveFrom,
                 PolicyCompiler.compile(document, version.contentHash));

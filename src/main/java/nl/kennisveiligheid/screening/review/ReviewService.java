@@ -159,7 +159,7 @@ public class ReviewService {
         decisions.record(new DecisionRecorder.Binding(c.id, outcome, reasoning, conditions,
                 onObjection ? Decision.KIND_OBJECTION : Decision.KIND_OFFICER, decidedBy, confirmedBy,
                 onObjection && earlier != null ? earlier.id : null, clock.instant(), c.receivedAt, c.policyVersion,
-                c.policyHash));
+                c.policyHash, new DecisionRecorder.CaseFacts(c.institution, c.request, c.assessment)));
         c.assignee = null;
         c.assigneeName = null;
     }

@@ -1,0 +1,133 @@
+package nl.kennisveiligheid.screening.audit;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The log's signing key (Ed25519) and the pseudonymisation key (HMAC-SHA256). In production both
+ * come from configuration (Kubernetes Secrets through the environment); locally they are generated
+ * on first start into the git-ignored key folder, so a developer never handles them.
+ */
+@ApplicationScoped
+public class AuditKeys {
+
+    private static final Logger LOG = Logger.getLogger(AuditKeys.class);
+
+    @ConfigProperty(name = "screening.audit.signing-key")
+    Optional<String> signingKeyBase64;
+
+    @ConfigProperty(name = "screening.audit.signing-public-key")
+    Optional<String> publicKeyBase64;
+
+    @ConfigProperty(name = "screening.audit.pseudonym-key")
+    Optional<String> pseudonymKeyBase64;
+
+    @ConfigProperty(name = "screening.audit.key-dir", defaultValue = ".local/keys")
+    String keyDir;
+
+    @ConfigProperty(name = "screening.audit.generate-keys", defaultValue = "true")
+    boolean generateKeys;
+
+    private PrivateKey signingKey;
+    private PublicKey publicKey;
+    private byte[] pseudonymKey;
+
+    @PostConstruct
+    void load() {
+        try {
+            if (signingKeyBase64.isPresent() && publicKeyBase64.isPresent()) {
+                KeyFactory factory = KeyFactory.getInstance("Ed25519");
+                signingKey = factory.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(signingKeyBase64.get())));
+                publicKey = factory.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKeyBase64.get())));
+            } else {
+                loadOrGenerateSigningKeys(Path.of(keyDir));
+            }
+            pseudonymKey = pseudonymKeyBase64.map(k -> Base64.getDecoder().decode(k))
+                    .orElseGet(() -> loadOrGenerate(Path.of(keyDir).resolve("pseudonym.key"), 32));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("audit keys are not readable", e);
+        }
+    }
+
+    private void loadOrGenerateSigningKeys(Path dir) throws GeneralSecurityException {
+        Path privateFile = dir.resolve("signing-ed25519.pk8");
+        Path publicFile = dir.resolve("signing-ed25519.x509");
+        KeyFactory factory = KeyFactory.getInstance("Ed25519");
+        if (!Files.exists(privateFile)) {
+            requireGeneration(privateFile);
+            KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            write(privateFile, pair.getPrivate().getEncoded());
+            write(publicFile, pair.getPublic().getEncoded());
+            LOG.infof("Generated a local audit signing key in %s", dir);
+        }
+        signingKey = factory.generatePrivate(new PKCS8EncodedKeySpec(read(privateFile)));
+        publicKey = factory.generatePublic(new X509EncodedKeySpec(read(publicFile)));
+    }
+
+    private byte[] loadOrGenerate(Path file, int length) {
+        if (!Files.exists(file)) {
+            requireGeneration(file);
+            byte[] key = new byte[length];
+            new SecureRandom().nextBytes(key);
+            write(file, key);
+        }
+        return read(file);
+    }
+
+    private void requireGeneration(Path file) {
+        if (!generateKeys) {
+            throw new IllegalStateException("audit key missing and generation disabled: " + file.getFileName()
+                    + " (set SCREENING_AUDIT_SIGNING_KEY, SCREENING_AUDIT_SIGNING_PUBLIC_KEY and SCREENING_AUDIT_PSEUDONYM_KEY)");
+        }
+    }
+
+    private static synchronized void write(Path file, byte[] bytes) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), "key", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.write(tmp, bytes);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public PrivateKey signingKey() {
+        return signingKey;
+    }
+
+    public PublicKey publicKey() {
+        return publicKey;
+    }
+
+    public byte[] pseudonymKey() {
+        return pseudonymKey.clone();
+    }
+}

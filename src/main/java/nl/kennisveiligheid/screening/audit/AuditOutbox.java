@@ -1,0 +1,151 @@
+package nl.kennisveiligheid.screening.audit;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Writes audit events into the outbox in the caller's transaction, so that an event exists exactly
+ * when its decision or publication does. Events carry no readable personal data: the candidate is a
+ * keyed pseudonym and the case's input is encrypted with the case's own key.
+ */
+@ApplicationScoped
+public class AuditOutbox {
+
+    public static final String DECISION_RECORDED = "DECISION_RECORDED";
+    public static final String POLICY_PUBLISHED = "POLICY_PUBLISHED";
+    public static final String PERSONAL_DATA_ERASED = "PERSONAL_DATA_ERASED";
+    /** Compressed policy documents above this many base64 characters are split into numbered parts. */
+    static final int MAX_PART_CHARS = 400_000;
+
+    @Inject
+    AuditKeys keys;
+
+    @Inject
+    CaseKeys caseKeys;
+
+    /** What the log says of a decision; {@code payloadPlain} is encrypted before it is written. */
+    public record DecisionEvent(UUID eventId, UUID caseId, String institution, String subjectMaterial, String outcome,
+            String decidedBy, String policyVersion, String policyHash, ObjectNode reasons, String payloadPlain,
+            Instant occurredAt) {}
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void decisionRecorded(DecisionEvent d) {
+        ObjectNode event = base(d.eventId(), DECISION_RECORDED, d.occurredAt());
+        event.put("caseId", d.caseId().toString());
+        event.put("institution", d.institution());
+        event.put("subject", PayloadCipher.pseudonym(keys.pseudonymKey(), d.subjectMaterial()));
+        event.put("outcome", d.outcome());
+        event.put("decidedBy", d.decidedBy());
+        event.put("policyVersion", d.policyVersion());
+        event.put("policyHash", d.policyHash());
+        event.set("reasons", d.reasons());
+        event.put("payload", PayloadCipher.encrypt(caseKeys.keyFor(d.caseId()),
+                d.payloadPlain().getBytes(StandardCharsets.UTF_8), d.caseId().toString()));
+        insert(event, d.caseId().toString());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void policyPublished(String version, String contentHash, String canonicalDocument, String publishedBy,
+            Instant occurredAt) {
+        String compressed = Base64.getEncoder().encodeToString(gzip(canonicalDocument));
+        int parts = Math.max(1, (compressed.length() + MAX_PART_CHARS - 1) / MAX_PART_CHARS);
+        for (int part = 1; part <= parts; part++) {
+            ObjectNode event = base(UUID.randomUUID(), POLICY_PUBLISHED, occurredAt);
+            event.putNull("caseId");
+            event.putNull("institution");
+            event.putNull("subject");
+            event.putNull("outcome");
+            event.put("decidedBy", publishedBy);
+            event.put("policyVersion", version);
+            event.put("policyHash", contentHash);
+            ObjectNode reasons = event.putObject("reasons");
+            reasons.put("encoding", "gzip+base64");
+            reasons.put("part", part);
+            reasons.put("parts", parts);
+            event.put("payload", compressed.substring((part - 1) * MAX_PART_CHARS,
+                    Math.min(compressed.length(), part * MAX_PART_CHARS)));
+            insert(event, version);
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void personalDataErased(UUID caseId, String institution, String policyVersion, String policyHash,
+            int retentionYears, Instant occurredAt) {
+        ObjectNode event = base(UUID.randomUUID(), PERSONAL_DATA_ERASED, occurredAt);
+        event.put("caseId", caseId.toString());
+        event.put("institution", institution);
+        event.putNull("subject");
+        event.putNull("outcome");
+        event.put("decidedBy", "automated");
+        event.put("policyVersion", policyVersion);
+        event.put("policyHash", policyHash);
+        event.putObject("reasons").put("retentionYears", retentionYears);
+        event.putNull("payload");
+        insert(event, caseId.toString());
+    }
+
+    private static ObjectNode base(UUID eventId, String type, Instant occurredAt) {
+        ObjectNode event = JsonNodeFactory.instance.objectNode();
+        event.put("eventId", eventId.toString());
+        event.put("type", type);
+        event.put("occurredAt", occurredAt.toString());
+        return event;
+    }
+
+    private static void insert(ObjectNode event, String recordKey) {
+        Panache.getEntityManager().createNativeQuery("insert into outbox_event (event_id, type, record_key, body, created_at)"
+                        + " values (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, UUID.fromString(event.get("eventId").asText()))
+                .setParameter(2, event.get("type").asText())
+                .setParameter(3, recordKey)
+                .setParameter(4, event.toString())
+                .setParameter(5, Instant.parse(event.get("occurredAt").asText()))
+                .executeUpdate();
+    }
+
+    static byte[] gzip(String text) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+            zip.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The reasons of a decision without personal data: indicator types, list entries, scores, areas. */
+    public static ObjectNode reasons(List<String[]> indicators, List<String> areas, String reasoning, boolean automated) {
+        ObjectNode reasons = JsonNodeFactory.instance.objectNode();
+        var list = reasons.putArray("indicators");
+        for (String[] i : indicators) {
+            ObjectNode node = list.addObject();
+            node.put("type", i[0]);
+            node.put("listEntry", i[1]);
+            node.put("score", i[2]);
+            node.put("threshold", i[3]);
+        }
+        var areaList = reasons.putArray("areas");
+        areas.forEach(areaList::add);
+        if (automated) {
+            reasons.put("reasoning", reasoning);
+        } else {
+            // An officer's free text may name people: only its hash is public, the text rides encrypted.
+            reasons.put("reasoningSha256", nl.kennisveiligheid.screening.common.CanonicalJson.sha256Hex(
+                    reasoning.getBytes(StandardCharsets.UTF_8)));
+        }
+        return reasons;
+    }
+}

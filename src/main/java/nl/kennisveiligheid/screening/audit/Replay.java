@@ -1,0 +1,137 @@
+package nl.kennisveiligheid.screening.audit;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.zip.GZIPInputStream;
+import nl.kennisveiligheid.screening.common.CanonicalJson;
+import nl.kennisveiligheid.screening.intake.ScreeningRequest;
+import nl.kennisveiligheid.screening.intake.TriageInputs;
+import nl.kennisveiligheid.screening.policy.PolicyCompiler;
+import nl.kennisveiligheid.screening.policy.PolicyDocument;
+import nl.kennisveiligheid.screening.triage.Triage;
+import nl.kennisveiligheid.screening.triage.TriagePolicy;
+
+/**
+ * The replay of the log: verifies the chain, rebuilds every policy version from its publication
+ * events, and re-derives every automated decision with the recorded version, reading the case's
+ * input with its key where it still exists. Keys are looked up through a function, so the same code
+ * runs wherever the keys live; nothing here reads a clock.
+ */
+public final class Replay {
+
+    private final ChainVerifier chain;
+    private final Function<UUID, Optional<byte[]>> caseKeys;
+    private final Map<String, StringBuilder[]> policyParts = new LinkedHashMap<>();
+    private final Map<String, String> policyHashes = new LinkedHashMap<>();
+    private final Map<String, TriagePolicy> policies = new TreeMap<>();
+    private final List<ReplayReport.Mismatch> mismatches = new ArrayList<>();
+    private long rederived;
+    private long erased;
+
+    public Replay(PublicKey publicKey, Function<UUID, Optional<byte[]>> caseKeys) {
+        this.chain = new ChainVerifier(publicKey);
+        this.caseKeys = caseKeys;
+    }
+
+    public void accept(ObjectNode event) {
+        if (!chain.accept(event)) {
+            return;
+        }
+        switch (event.path("type").asText()) {
+            case AuditOutbox.POLICY_PUBLISHED -> policyPart(event);
+            case AuditOutbox.DECISION_RECORDED -> {
+                if ("automated".equals(event.path("decidedBy").asText())) {
+                    rederive(event);
+                }
+            }
+            case AuditOutbox.PERSONAL_DATA_ERASED -> erased++;
+            default -> { }
+        }
+    }
+
+    public ReplayReport report(UUID id, java.time.Instant startedAt, java.time.Instant finishedAt) {
+        return new ReplayReport(id, "COMPLETED", chain.eventsRead(), chain.duplicates(), chain.chainIntact(),
+                chain.firstBrokenSequence(), chain.signaturesValid(), List.copyOf(policyHashes.keySet()), rederived,
+                List.copyOf(mismatches), erased, startedAt, finishedAt);
+    }
+
+    private void policyPart(ObjectNode event) {
+        String version = event.path("policyVersion").asText();
+        int part = event.path("reasons").path("part").asInt(1);
+        int parts = event.path("reasons").path("parts").asInt(1);
+        StringBuilder[] collected = policyParts.computeIfAbsent(version, v -> new StringBuilder[parts]);
+        collected[part - 1] = new StringBuilder(event.path("payload").asText());
+        for (StringBuilder piece : collected) {
+            if (piece == null) {
+                return;
+            }
+        }
+        StringBuilder whole = new StringBuilder();
+        for (StringBuilder piece : collected) {
+            whole.append(piece);
+        }
+        String document = gunzip(Base64.getDecoder().decode(whole.toString()));
+        String hash = CanonicalJson.sha256Hex(document.getBytes(StandardCharsets.UTF_8));
+        if (!hash.equals(event.path("policyHash").asText())) {
+            mismatches.add(new ReplayReport.Mismatch(null, event.path("policyHash").asText(), hash,
+                    "policy " + version + " in the log does not match its recorded hash"));
+            return;
+        }
+        policyHashes.put(version, hash);
+        policies.put(version, PolicyCompiler.compile(
+                CanonicalJson.read(document, new com.fasterxml.jackson.core.type.TypeReference<PolicyDocument>() {}), hash));
+    }
+
+    private void rederive(ObjectNode event) {
+        String caseId = event.path("caseId").asText();
+        String found = event.path("outcome").asText();
+        String version = event.path("policyVersion").asText();
+        TriagePolicy policy = policies.get(version);
+        if (policy == null) {
+            mismatches.add(new ReplayReport.Mismatch(caseId, null, found, "policy " + version + " is not in the log"));
+            return;
+        }
+        if (!policyHashes.get(version).equals(event.path("policyHash").asText())) {
+            mismatches.add(new ReplayReport.Mismatch(caseId, null, found, "decided with a policy whose hash differs from "
+                    + "the published version " + version));
+        }
+        Optional<byte[]> key = caseKeys.apply(UUID.fromString(caseId));
+        if (key.isEmpty()) {
+            return;
+        }
+        try {
+            byte[] plain = PayloadCipher.decrypt(key.get(), event.path("payload").asText(), caseId);
+            var payload = CanonicalJson.MAPPER.readTree(plain);
+            ScreeningRequest request = CanonicalJson.MAPPER.treeToValue(payload.get("request"), ScreeningRequest.class);
+            String expected = Triage.assess(TriageInputs.of(request), policy).outcome().name();
+            rederived++;
+            if (!expected.equals(found)) {
+                mismatches.add(new ReplayReport.Mismatch(caseId, expected, found, "re-derived outcome differs"));
+            }
+        } catch (GeneralSecurityException | IOException e) {
+            mismatches.add(new ReplayReport.Mismatch(caseId, null, found, "the payload cannot be decrypted with the case key"));
+        }
+    }
+
+    private static String gunzip(byte[] bytes) {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package nl.kennisveiligheid.screening.audit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** An auditor's replay report (DESIGN.md section 7); the field names are a contract. */
+public record ReplayReport(
+        UUID id,
+        String status,
+        long eventsRead,
+        long duplicatesIgnored,
+        boolean chainIntact,
+        Long firstBrokenSequence,
+        boolean signaturesValid,
+        List<String> policyVersions,
+        long rederived,
+        List<Mismatch> mismatches,
+        long erased,
+        Instant startedAt,
+        Instant finishedAt) {
+
+    /** An automated decision the replay re-derived differently: expected (re-derived) and found (recorded). */
+    public record Mismatch(String caseId, String expected, String found, String reason) {}
+}
