@@ -6,7 +6,7 @@ MVNW := ./mvnw -B
 INFRA := src/local/infra.sh
 
 .DEFAULT_GOAL := help
-.PHONY: help run test stop infra status openapi eval bench verify-log
+.PHONY: help run test stop infra status openapi eval bench verify-log fuzz k8s-realm
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-9s %s\n", $$1, $$2}'
@@ -29,11 +29,8 @@ stop: ## stop every server the Makefile started
 eval: ## matching quality on ../shared/eval: precision, recall, F1, every miss (fails below the floors)
 	$(MVNW) -q test -Dtest=MatchingEvaluationTest -Dsurefire.failIfNoSpecifiedTests=false
 
-bench: ## benchmarks: entity matching at 1,000,000 names (JMH); figures in target/bench/
-	$(MVNW) -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-	mkdir -p target/bench
-	java -cp target/classes:target/test-classes:$$(cat target/bench-classpath.txt) org.openjdk.jmh.Main \
-	  EntityIndexBenchmark -rf json -rff target/bench/matching-jmh.json
+bench: infra ## benchmarks next to their servers' limits (intake vs pgbench, replay vs raw consumer, matching JMH, memory); target/bench/results.json
+	src/local/bench.sh
 
 BOOTSTRAP ?= 127.0.0.1:9092
 TOPIC ?= screening.decisions.v1
@@ -41,6 +38,16 @@ KEY ?= http://127.0.0.1:8080/api/v1/audit/public-key
 verify-log: ## auditor's check of the log's chain and signatures from Kafka and the public key alone
 	$(MVNW) -q compile exec:java -Dexec.mainClass=nl.kennisveiligheid.screening.audit.ReplayCommand \
 	  -Dexec.args="$(BOOTSTRAP) $(TOPIC) $(KEY)"
+
+FUZZ_TRIES ?= 5000
+FUZZ_SEED ?= $(shell date +%s)
+fuzz: infra ## a long hostile-input run against every write endpoint (FUZZ_TRIES, FUZZ_SEED)
+	$(MVNW) test -Dtest=HostileInputTest -Dsurefire.failIfNoSpecifiedTests=false -Dfuzz.tries=$(FUZZ_TRIES) \
+	  -Dfuzz.seed=$(FUZZ_SEED)
+
+k8s-realm: ## regenerate the Keycloak Operator's realm import from the one realm file
+	$(MVNW) -q test-compile exec:java -Dexec.classpathScope=test \
+	  -Dexec.mainClass=nl.kennisveiligheid.screening.deploy.RealmImportWriter
 
 openapi: ## refresh the committed contract openapi/openapi.yaml from the code
 	$(MVNW) -q package -DskipTests

@@ -3,7 +3,7 @@
 # `make test` need, with no Docker: everything lives in .local/ (git-ignored, outside target/ so
 # that `mvn clean` never pulls a running server's data away).
 #
-#   infra.sh up | down | status | kafka-stop | kafka-start
+#   infra.sh up | down | status | kafka-stop | kafka-start | pg-stop | pg-start
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -254,6 +254,8 @@ case "${1:-}" in
   # Used by the fault tests: the broker goes away and comes back on the same data.
   kafka-stop) kafka_down ;;
   kafka-start) kafka_up ;;
+  pg-stop) pg_down ;;
+  pg-start) pg_up ;;
   status) status ;;
   *) echo "usage: $0 up|down|status" >&2; exit 2 ;;
 esac

@@ -24,7 +24,13 @@ public final class LogReader {
     private LogReader() {}
 
     public static void readAll(String bootstrap, String topic, Consumer<ObjectNode> onEvent) throws IOException {
-        Map<String, Object> config = Map.of(
+        readAll(Map.of(), bootstrap, topic, onEvent);
+    }
+
+    /** With {@code settings} (TLS and the like) under the reader's own. */
+    public static void readAll(Map<String, Object> settings, String bootstrap, String topic, Consumer<ObjectNode> onEvent)
+            throws IOException {
+        Map<String, Object> own = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
@@ -32,6 +38,8 @@ public final class LogReader {
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
                 ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024,
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
+        Map<String, Object> config = new java.util.HashMap<>(settings);
+        config.putAll(own);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(15)).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();

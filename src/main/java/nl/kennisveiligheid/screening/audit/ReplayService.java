@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +33,9 @@ public class ReplayService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    KafkaSettings kafka;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -80,7 +84,7 @@ public class ReplayService {
         try {
             Replay replay = new Replay(keys.publicKey(), caseId -> QuarkusTransaction.requiringNew()
                     .call(() -> caseKeys.find(caseId)));
-            LogReader.readAll(bootstrap, topic, replay::accept);
+            LogReader.readAll(kafka.with(Map.of()), bootstrap, topic, replay::accept);
             report = replay.report(id, started, clock.instant());
         } catch (Exception e) {
             LOG.errorf("Replay %s failed: %s", id, SafeThrowable.describe(e));

@@ -105,6 +105,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response serverFault(Throwable e) {
+        if (DatabaseUnavailable.isCause(e)) {
+            LOG.warnf("Database unavailable: %s", e.getClass().getName());
+            return Response.fromResponse(Problems.response(503, "service-unavailable", "Service Unavailable",
+                    "The service's database is not reachable; nothing was stored. Try again shortly."))
+                    .header(HttpHeaders.RETRY_AFTER, "5").build();
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf("Unhandled fault %s: %s", errorId, SafeThrowable.describe(e));
         return Problems.response(500, "internal-error", "Internal server error",

@@ -14,8 +14,13 @@ public final class Problems {
         return response(status, slug, title, detail, null, null);
     }
 
+    /** At most this many field errors are listed, so that a hostile body cannot make the answer huge. */
+    static final int MAX_FIELD_ERRORS = 20;
+
     public static Response invalid(String detail, List<Problem.FieldError> errors) {
-        return response(400, "invalid-request", "Invalid request", detail, errors, null);
+        List<Problem.FieldError> listed = errors.size() > MAX_FIELD_ERRORS ? errors.subList(0, MAX_FIELD_ERRORS) : errors;
+        String more = errors.size() > MAX_FIELD_ERRORS ? " The first " + MAX_FIELD_ERRORS + " are listed." : "";
+        return response(400, "invalid-request", "Invalid request", detail + more, listed, null);
     }
 
     public static Response response(int status, String slug, String title, String detail,

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import nl.kennisveiligheid.screening.common.CountryCode;
+import nl.kennisveiligheid.screening.common.PlainText;
 import nl.kennisveiligheid.screening.common.PositionType;
 
 /** A screening request as an HR system posts it (DESIGN.md section 6); the field names are a contract. */
@@ -28,24 +29,24 @@ public record ScreeningRequest(
     }
 
     public record Candidate(
-            @NotBlank @Size(max = 200) String fullName,
-            @Size(max = 200) String nativeName,
+            @NotBlank @Size(max = 200) @PlainText String fullName,
+            @Size(max = 200) @PlainText String nativeName,
             @NotNull @Past LocalDate dateOfBirth,
             @NotEmpty @Size(max = 5) List<@NotNull @CountryCode String> nationalities,
             @CountryCode String countryOfResidence) {}
 
     public record Position(
             @NotNull PositionType type,
-            @Size(max = 200) String title,
-            @Size(max = 200) String department,
+            @Size(max = 200) @PlainText String title,
+            @Size(max = 200) @PlainText String department,
             @NotNull LocalDate startDate,
             LocalDate endDate) {}
 
     public record Research(
             @Size(max = 20) List<@NotNull @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}",
                     message = "must be an area code of the policy") String> areaCodes,
-            @NotBlank @Size(max = 5000) String description,
-            @Size(max = 30) List<@NotBlank @Size(max = 200) String> keywords) {
+            @NotBlank @Size(max = 5000) @PlainText String description,
+            @Size(max = 30) List<@NotBlank @Size(max = 200) @PlainText String> keywords) {
 
         public Research {
             areaCodes = areaCodes == null ? List.of() : areaCodes;
@@ -57,13 +58,13 @@ public record ScreeningRequest(
     public enum AffiliationType { EDUCATION, EMPLOYMENT, VISITING_POSITION, OTHER }
 
     public record Affiliation(
-            @NotBlank @Size(max = 300) String name,
+            @NotBlank @Size(max = 300) @PlainText String name,
             @CountryCode String country,
             AffiliationType type,
             LocalDate from,
             LocalDate to) {}
 
     public record Funding(
-            @NotBlank @Size(max = 300) String funder,
+            @NotBlank @Size(max = 300) @PlainText String funder,
             @CountryCode String country) {}
 }

@@ -106,7 +106,7 @@ public class ScreeningResource {
 
     /** The grounds of an objection. */
     public record ObjectionBody(@jakarta.validation.constraints.NotBlank
-            @jakarta.validation.constraints.Size(max = 10_000) String grounds) {}
+            @jakarta.validation.constraints.Size(max = 10_000) @nl.kennisveiligheid.screening.common.PlainText String grounds) {}
 
     private static CaseStatus parseStatus(String status) {
         if (status == null || status.isBlank()) {

@@ -29,6 +29,10 @@ public class DefaultPolicyLoader {
     @Inject
     PolicyService policies;
 
+    /** A default policy file outside the jar (the Kubernetes ConfigMap), used instead of the built-in one. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "screening.policy.default-file")
+    java.util.Optional<String> defaultFile;
+
     @Transactional
     void onStart(@Observes StartupEvent event) {
         // Replicas starting together must not both publish it.
@@ -36,10 +40,18 @@ public class DefaultPolicyLoader {
         if (PolicyVersion.count("status", PolicyVersion.PUBLISHED) > 0) {
             return;
         }
-        PolicyDocument document = readDefault();
+        PolicyDocument document = defaultFile.map(DefaultPolicyLoader::readFile).orElseGet(DefaultPolicyLoader::readDefault);
         policies.create(document, "system");
         policies.publish(document.version(), null, "system");
         LOG.infof("Published the default policy version %s", document.version());
+    }
+
+    static PolicyDocument readFile(String file) {
+        try {
+            return YAML.readValue(java.nio.file.Path.of(file).toFile(), PolicyDocument.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static PolicyDocument readDefault() {

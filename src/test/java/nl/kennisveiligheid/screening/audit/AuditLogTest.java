@@ -33,6 +33,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import nl.kennisveiligheid.screening.policy.PolicyService;
+import nl.kennisveiligheid.screening.support.LocalInfra;
 import nl.kennisveiligheid.screening.support.Requests;
 import nl.kennisveiligheid.screening.support.Tokens;
 import org.apache.kafka.clients.admin.Admin;
@@ -267,7 +268,7 @@ class AuditLogTest {
     @Test
     @Order(6)
     void decisionsCommitWhileKafkaIsDownAndReachTheLogOnceEachAfterItReturns() throws Exception {
-        run("kafka-stop");
+        LocalInfra.run("kafka-stop");
         List<String> ids = new ArrayList<>();
         try {
             for (int i = 0; i < 5; i++) {
@@ -276,8 +277,11 @@ class AuditLogTest {
             Number waiting = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
                     "select count(*) from outbox_event where sent_at is null").getSingleResult());
             assertThat(waiting.longValue()).isGreaterThanOrEqualTo(5);
+            given().get("/q/health/ready").then().statusCode(200)
+                    .body("checks.find { it.name == 'Kafka and audit outbox' }.data.kafka", equalTo("unreachable"))
+                    .body("checks.find { it.name == 'Kafka and audit outbox' }.data.degraded", equalTo(true));
         } finally {
-            run("kafka-start");
+            LocalInfra.run("kafka-start");
         }
         List<ObjectNode> events = await(log -> ids.stream().allMatch(id -> hasCase(id, "DECISION_RECORDED").test(log)));
         for (String id : ids) {
@@ -451,10 +455,5 @@ class AuditLogTest {
             Thread.sleep(200);
         }
         throw new AssertionError("outbox not drained in time");
-    }
-
-    private static void run(String command) throws Exception {
-        Process process = new ProcessBuilder("src/local/infra.sh", command).inheritIO().start();
-        assertThat(process.waitFor()).isZero();
     }
 }

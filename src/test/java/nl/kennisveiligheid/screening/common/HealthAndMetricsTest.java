@@ -17,8 +17,9 @@ class HealthAndMetricsTest {
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"))
-                .body("checks.name", hasItem("Kafka connection health check"))
-                .body("checks.find { it.name == 'Kafka connection health check' }.status", equalTo("UP"))
+                .body("checks.name", hasItem("Kafka and audit outbox"))
+                .body("checks.find { it.name == 'Kafka and audit outbox' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'Kafka and audit outbox' }.data.kafka", equalTo("reachable"))
                 .body("checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"));
     }
 

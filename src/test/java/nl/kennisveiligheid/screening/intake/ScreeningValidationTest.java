@@ -95,6 +95,16 @@ class ScreeningValidationTest {
     }
 
     @Test
+    void aThousandInvalidElementsGiveABoundedAnswer() {
+        Map<String, Object> body = Requests.clean();
+        Requests.candidate(body).put("nationalities", java.util.Collections.nCopies(1_000, "xx"));
+        given().auth().oauth2(Tokens.demoUniversity()).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/screenings").then().statusCode(400)
+                .body("errors.size()", org.hamcrest.Matchers.lessThanOrEqualTo(20))
+                .body("detail", org.hamcrest.Matchers.containsString("first 20"));
+    }
+
+    @Test
     void unknownFieldsAndWrongTypes() {
         refused("candidate.nmae", b -> Requests.candidate(b).put("nmae", "typo"));
         refused("position.startDate", b -> Requests.position(b).put("startDate", "01-02-2027"));

@@ -1,0 +1,91 @@
+package nl.kennisveiligheid.screening.audit;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Kafka and the outbox in readiness, as a degradation rather than a failure: decisions keep
+ * committing while Kafka is away (they wait in the outbox), so taking the service out of rotation
+ * would only refuse work it can do. The check stays UP and says {@code degraded} when Kafka is
+ * unreachable or the oldest unsent event is older than the configured age.
+ */
+@Readiness
+@ApplicationScoped
+public class AuditLogReadiness implements HealthCheck {
+
+    public static final String NAME = "Kafka and audit outbox";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    KafkaSettings kafka;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @ConfigProperty(name = "screening.audit.backlog-degraded-after", defaultValue = "PT5M")
+    Duration degradedAfter;
+
+    private Admin admin;
+
+    @Override
+    public HealthCheckResponse call() {
+        boolean kafka = kafkaReachable();
+        long backlog = -1;
+        long oldestSeconds = 0;
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select count(*), coalesce(extract(epoch from now() - min(created_at)), 0)"
+                        + " from outbox_event where sent_at is null")) {
+            rs.next();
+            backlog = rs.getLong(1);
+            oldestSeconds = (long) rs.getDouble(2);
+        } catch (Exception e) {
+            // The database check reports the database; here the backlog is simply unknown.
+        }
+        boolean degraded = !kafka || oldestSeconds > degradedAfter.toSeconds();
+        HealthCheckResponseBuilder builder = HealthCheckResponse.named(NAME).up()
+                .withData("kafka", kafka ? "reachable" : "unreachable")
+                .withData("outboxBacklog", backlog)
+                .withData("oldestUnsentSeconds", oldestSeconds)
+                .withData("degraded", degraded);
+        return builder.build();
+    }
+
+    private synchronized boolean kafkaReachable() {
+        try {
+            if (admin == null) {
+                admin = Admin.create(kafka.with(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
+                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000,
+                        AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000)));
+            }
+            admin.describeCluster().nodes().get(2, TimeUnit.SECONDS);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(1));
+        }
+    }
+}

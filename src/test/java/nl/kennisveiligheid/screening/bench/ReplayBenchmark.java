@@ -1,0 +1,96 @@
+package nl.kennisveiligheid.screening.bench;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.kennisveiligheid.screening.audit.ChainVerifier;
+import nl.kennisveiligheid.screening.audit.EventSigning;
+import nl.kennisveiligheid.screening.audit.LogReader;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** The auditor's verification over a bench topic of signed, chained events, next to a raw consumer's read. */
+final class ReplayBenchmark {
+
+    record Result(long events, double verifyPerSecond, double rawPerSecond) {}
+
+    private ReplayBenchmark() {}
+
+    static Result run(String bootstrap, int events) throws Exception {
+        String topic = "screening.bench.replay." + System.currentTimeMillis();
+        KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+        }
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            String prev = EventSigning.GENESIS;
+            for (int i = 1; i <= events; i++) {
+                ObjectNode e = JsonNodeFactory.instance.objectNode();
+                String caseId = UUID.randomUUID().toString();
+                e.put("eventId", UUID.randomUUID().toString());
+                e.put("sequence", i);
+                e.put("type", "DECISION_RECORDED");
+                e.put("occurredAt", Instant.now().toString());
+                e.put("caseId", caseId);
+                e.put("institution", "demo-university");
+                e.put("subject", "c3ViamVjdC1wc2V1ZG9ueW0tZm9yLWJlbmNobWFya2luZw");
+                e.put("outcome", "CLEARED");
+                e.put("decidedBy", "automated");
+                e.put("policyVersion", "2026.1");
+                e.put("policyHash", "0".repeat(64));
+                e.putObject("reasons").put("reasoning", "No risk indicator.");
+                e.put("payload", "QUVTLUdDTSBwYXlsb2FkIG9mIGEgdHlwaWNhbCBjYXNlIGlucHV0".repeat(20));
+                e.put("prevHash", prev);
+                EventSigning.seal(e, key.getPrivate());
+                prev = e.get("hash").asText();
+                producer.send(new ProducerRecord<>(topic, caseId, e.toString()));
+            }
+        }
+        long t0 = System.nanoTime();
+        ChainVerifier chain = new ChainVerifier(key.getPublic());
+        LogReader.readAll(bootstrap, topic, chain::accept);
+        double verify = chain.eventsRead() / ((System.nanoTime() - t0) / 1e9);
+        if (!chain.chainIntact() || !chain.signaturesValid() || chain.eventsRead() != events) {
+            throw new IllegalStateException("bench log did not verify");
+        }
+        long t1 = System.nanoTime();
+        long read = 0;
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000, ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024,
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            while (read < events) {
+                read += consumer.poll(Duration.ofMillis(500)).count();
+            }
+        }
+        double raw = read / ((System.nanoTime() - t1) / 1e9);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.deleteTopics(List.of(topic)).all().get();
+        }
+        return new Result(events, verify, raw);
+    }
+}

@@ -1,0 +1,218 @@
+package nl.kennisveiligheid.screening.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * `make bench`: the service (running from its packaged jar) measured next to the limits of its own
+ * servers, in one run on one machine. Prints a table and writes target/bench/results.json.
+ *
+ * <p>Arguments: serviceUrl servicePid pgbenchPath pgHost pgPort database kafkaBootstrap realmUrl
+ * [matchingJmhJson]
+ */
+public final class ServiceBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration CLOSED_LOOP = Duration.ofSeconds(Integer.getInteger("bench.seconds", 20));
+
+    private ServiceBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        String url = args[0];
+        long pid = Long.parseLong(args[1]);
+        String pgbench = args[2];
+        String pgHost = args[3];
+        String pgPort = args[4];
+        String database = args[5];
+        String bootstrap = args[6];
+        String realm = args[7];
+        Path jmh = args.length > 8 ? Path.of(args[8]) : null;
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        String hr = token(realm, "client_credentials", "hr-demo-university", "hr-demo-university-secret", null);
+        LoadGenerator load = new LoadGenerator();
+        ObjectNode results = JSON.createObjectNode();
+        List<String[]> table = new ArrayList<>();
+        long idleRss = rssKb(pid, "VmRSS");
+
+        ArrayNode intake = results.putArray("intake");
+        long n = 0;
+        for (int concurrency : new int[] {8, 32}) {
+            long base = n;
+            n += 10_000_000L;
+            load.closedLoop("warm-up", concurrency, Duration.ofSeconds(5), i -> submit(url, hr, base + 5_000_000 + i, run), 201);
+            LoadGenerator.Result service = load.closedLoop("intake", concurrency, CLOSED_LOOP,
+                    i -> submit(url, hr, base + i, run), 201);
+            double limit = pgbench(pgbench, pgHost, pgPort, database, concurrency, CLOSED_LOOP);
+            ObjectNode row = describe(service, intake.addObject());
+            row.put("pgbenchTps", round(limit));
+            row.put("ratio", round(service.throughput() / limit));
+            table.add(new String[] {"intake c=" + concurrency, fmt(service.throughput()) + " req/s", ms(service),
+                    "pgbench 1-row insert " + fmt(limit) + " tps", String.format(Locale.ROOT, "%.2f", service.throughput() / limit),
+                    "≥ 0.50"});
+        }
+        long openBase = n + 50_000_000L;
+        LoadGenerator.Result open = load.openLoop("intake at 500 req/s", 500, Duration.ofSeconds(30),
+                i -> submit(url, hr, openBase + i, run), 201);
+        describe(open, results.putObject("intakeFixedRate500"));
+        table.add(new String[] {"intake 500 req/s open loop", fmt(open.throughput()) + " req/s", ms(open), "-", "-",
+                "p99 < 25 ms"});
+
+        String previewBody = BenchRequests.body(1, run);
+        LoadGenerator.Result preview = load.closedLoop("preview", 8, CLOSED_LOOP, i -> LoadGenerator
+                .request(url + "/api/v1/screenings/preview", hr).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(BenchRequests.body(i, run))).build(), 200);
+        LoadGenerator.Result trivial = load.closedLoop("trivial", 8, CLOSED_LOOP,
+                i -> LoadGenerator.request(url + "/api/v1/audit/public-key", hr).GET().build(), 200);
+        ObjectNode previewNode = describe(preview, results.putObject("preview"));
+        previewNode.set("trivialEndpoint", describe(trivial, JSON.createObjectNode()));
+        previewNode.put("ratio", round(preview.throughput() / trivial.throughput()));
+        table.add(new String[] {"preview c=8", fmt(preview.throughput()) + " req/s", ms(preview),
+                "trivial endpoint " + fmt(trivial.throughput()) + " req/s",
+                String.format(Locale.ROOT, "%.2f", preview.throughput() / trivial.throughput()), "-"});
+        long peakRss = rssKb(pid, "VmHWM");
+
+        ReplayBenchmark.Result replay = ReplayBenchmark.run(bootstrap, Integer.getInteger("bench.replay.events", 200_000));
+        ObjectNode replayNode = results.putObject("replay");
+        replayNode.put("events", replay.events());
+        replayNode.put("verifyEventsPerSecond", round(replay.verifyPerSecond()));
+        replayNode.put("rawConsumerEventsPerSecond", round(replay.rawPerSecond()));
+        replayNode.put("ratio", round(replay.verifyPerSecond() / replay.rawPerSecond()));
+        table.add(new String[] {"replay verification " + replay.events() + " events", fmt(replay.verifyPerSecond())
+                + " events/s", "-", "raw consumer " + fmt(replay.rawPerSecond()) + " events/s",
+                String.format(Locale.ROOT, "%.2f", replay.verifyPerSecond() / replay.rawPerSecond()), "≥ 100,000/s"});
+
+        if (jmh != null && Files.exists(jmh)) {
+            ArrayNode matching = results.putArray("matching");
+            for (JsonNode benchmark : JSON.readTree(jmh.toFile())) {
+                ObjectNode m = matching.addObject();
+                m.put("benchmark", benchmark.get("benchmark").asText());
+                m.put("mode", benchmark.get("mode").asText());
+                m.put("score", round(benchmark.at("/primaryMetric/score").asDouble()));
+                m.put("unit", benchmark.at("/primaryMetric/scoreUnit").asText());
+                JsonNode percentiles = benchmark.at("/primaryMetric/scorePercentiles");
+                if ("sample".equals(benchmark.get("mode").asText())) {
+                    m.put("p50Micros", round(percentiles.get("50.0").asDouble()));
+                    m.put("p99Micros", round(percentiles.get("99.0").asDouble()));
+                    table.add(new String[] {"matching 1,000,000 names", "-", String.format(Locale.ROOT,
+                            "p50 %.2f / p99 %.2f ms", percentiles.get("50.0").asDouble() / 1000,
+                            percentiles.get("99.0").asDouble() / 1000), "-", "-", "p99 < 5 ms"});
+                } else {
+                    table.add(new String[] {"matching 1,000,000 names", fmt(benchmark.at("/primaryMetric/score")
+                            .asDouble()) + " queries/s/core", "-", "-", "-", "-"});
+                }
+            }
+        }
+        ObjectNode memory = results.putObject("memory");
+        memory.put("idleRssMb", idleRss / 1024);
+        memory.put("peakRssMb", peakRss / 1024);
+        table.add(new String[] {"memory", "idle " + idleRss / 1024 + " MB, peak " + peakRss / 1024 + " MB RSS", "-", "-",
+                "-", "idle < 300 MB"});
+        results.put("machine", Runtime.getRuntime().availableProcessors() + " cores");
+        Path out = Path.of("target/bench/results.json");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
+        System.out.printf("%n%-30s | %-34s | %-36s | %-42s | %-6s | %s%n", "measure", "service", "latency p50/p99/p99.9",
+                "limit in the same run", "ratio", "goal");
+        for (String[] row : table) {
+            System.out.printf("%-30s | %-34s | %-36s | %-42s | %-6s | %s%n", (Object[]) row);
+        }
+        System.out.println("\nwritten: " + out);
+    }
+
+    private static HttpRequest submit(String url, String token, long n, String run) {
+        return LoadGenerator.request(url + "/api/v1/screenings", token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(BenchRequests.body(n, run))).build();
+    }
+
+    private static ObjectNode describe(LoadGenerator.Result r, ObjectNode node) {
+        node.put("name", r.name());
+        if (r.concurrency() > 0) {
+            node.put("concurrency", r.concurrency());
+        }
+        node.put("seconds", round(r.seconds()));
+        node.put("requests", r.requests());
+        node.put("errors", r.errors());
+        node.put("throughput", round(r.throughput()));
+        node.put("p50Ms", round(r.percentileMillis(50)));
+        node.put("p99Ms", round(r.percentileMillis(99)));
+        node.put("p999Ms", round(r.percentileMillis(99.9)));
+        return node;
+    }
+
+    /** pgbench on the same database and concurrency, inserting one row of a case's size per transaction. */
+    private static double pgbench(String pgbench, String host, String port, String database, int clients,
+            Duration duration) throws Exception {
+        Path script = Path.of("target/bench/insert-one-row.sql");
+        Files.createDirectories(script.getParent());
+        Files.writeString(script, "\\set n random(1, 2000000000)\n"
+                + "insert into bench_insert (id, institution, external_reference, payload, created_at)"
+                + " values (gen_random_uuid(), 'demo-university', 'pgbench-' || :n, repeat('x', 2400), now());\n");
+        psql(pgbench, host, port, database, "create table if not exists bench_insert (id uuid primary key,"
+                + " institution text not null, external_reference text not null, payload text not null,"
+                + " created_at timestamptz not null)");
+        Process process = new ProcessBuilder(pgbench, "-h", host, "-p", port, "-U", "screening", "-n", "-c",
+                Integer.toString(clients), "-j", "2", "-T", Long.toString(duration.toSeconds()), "-f", script.toString(),
+                database).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(out);
+        if (!tps.find()) {
+            throw new IllegalStateException("pgbench gave no tps:\n" + out);
+        }
+        return Double.parseDouble(tps.group(1));
+    }
+
+    private static void psql(String pgbench, String host, String port, String database, String sql) throws Exception {
+        String psql = Path.of(pgbench).resolveSibling("psql").toString();
+        Process p = new ProcessBuilder(psql, "-h", host, "-p", port, "-U", "screening", "-d", database, "-qc", sql)
+                .inheritIO().start();
+        p.waitFor();
+    }
+
+    private static long rssKb(long pid, String field) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith(field + ":")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
+    private static String token(String realm, String grant, String client, String secret, String user) throws Exception {
+        String form = "grant_type=" + grant + "&client_id=" + client + (secret == null ? "" : "&client_secret=" + secret)
+                + (user == null ? "" : "&username=" + user + "&password=" + user + "-pw");
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(realm + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body()).get("access_token").asText();
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    private static String fmt(double value) {
+        return String.format(Locale.ROOT, "%,.0f", value);
+    }
+
+    private static String ms(LoadGenerator.Result r) {
+        return String.format(Locale.ROOT, "%.1f / %.1f / %.1f ms", r.percentileMillis(50), r.percentileMillis(99),
+                r.percentileMillis(99.9));
+    }
+}
