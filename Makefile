@@ -35,9 +35,10 @@ bench: infra ## benchmarks next to their servers' limits (intake vs pgbench, rep
 BOOTSTRAP ?= 127.0.0.1:9092
 TOPIC ?= screening.decisions.v1
 KEY ?= http://127.0.0.1:8080/api/v1/audit/public-key
+SIGNATURE_EVERY ?= 1
 verify-log: ## auditor's check of the log's chain and signatures from Kafka and the public key alone
 	$(MVNW) -q compile exec:java -Dexec.mainClass=nl.kennisveiligheid.screening.audit.ReplayCommand \
-	  -Dexec.args="$(BOOTSTRAP) $(TOPIC) $(KEY)"
+	  -Dexec.args="$(BOOTSTRAP) $(TOPIC) $(KEY) $(SIGNATURE_EVERY)"
 
 FUZZ_TRIES ?= 5000
 FUZZ_SEED ?= $(shell date +%s)

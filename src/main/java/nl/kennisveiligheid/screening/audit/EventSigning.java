@@ -2,12 +2,13 @@ package nl.kennisveiligheid.screening.audit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.util.Base64;
 import nl.kennisveiligheid.screening.common.CanonicalJson;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
@@ -37,32 +38,41 @@ public final class EventSigning {
         return CanonicalJson.sha256Hex(signedBytes(event));
     }
 
-    /** Sets {@code hash} and {@code signature} on the event. */
+    /**
+     * Sets {@code hash} and {@code signature} on the event. Signing and verifying use Bouncy Castle's
+     * RFC 8032 implementation, many times faster than the JDK 17 provider, on the same standard keys.
+     */
     public static void seal(ObjectNode event, PrivateKey key) {
         byte[] bytes = signedBytes(event);
         event.put("hash", CanonicalJson.sha256Hex(bytes));
-        try {
-            Signature signer = Signature.getInstance("Ed25519");
-            signer.initSign(key);
-            signer.update(bytes);
-            event.put("signature", Base64.getUrlEncoder().withoutPadding().encodeToString(signer.sign()));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Ed25519 signing failed", e);
-        }
+        Ed25519Signer signer = new Ed25519Signer();
+        signer.init(true, new Ed25519PrivateKeyParameters(raw(key.getEncoded()), 0));
+        signer.update(bytes, 0, bytes.length);
+        event.put("signature", Base64.getUrlEncoder().withoutPadding().encodeToString(signer.generateSignature()));
     }
 
     public static boolean signatureValid(ObjectNode event, PublicKey key) {
+        return signatureValid(event, signedBytes(event), key);
+    }
+
+    /** With the signed bytes already at hand. */
+    public static boolean signatureValid(ObjectNode event, byte[] bytes, PublicKey key) {
         if (!event.hasNonNull("signature")) {
             return false;
         }
         try {
-            Signature verifier = Signature.getInstance("Ed25519");
-            verifier.initVerify(key);
-            verifier.update(signedBytes(event));
-            return verifier.verify(Base64.getUrlDecoder().decode(event.get("signature").asText()));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            Ed25519Signer verifier = new Ed25519Signer();
+            verifier.init(false, new Ed25519PublicKeyParameters(raw(key.getEncoded()), 0));
+            verifier.update(bytes, 0, bytes.length);
+            return verifier.verifySignature(Base64.getUrlDecoder().decode(event.get("signature").asText()));
+        } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** The 32 raw key bytes at the end of a PKCS#8 or X.509 encoding of an Ed25519 key. */
+    private static byte[] raw(byte[] encoded) {
+        return java.util.Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
     }
 
     public static String utf8(byte[] bytes) {

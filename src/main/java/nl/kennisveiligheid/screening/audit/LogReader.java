@@ -27,8 +27,22 @@ public final class LogReader {
         readAll(Map.of(), bootstrap, topic, onEvent);
     }
 
+    /** Each record's text, for verifiers that work on the bytes as written. */
+    public interface RecordHandler {
+        void accept(String record) throws IOException;
+    }
+
+    public static void readRecords(String bootstrap, String topic, RecordHandler onRecord) throws IOException {
+        read(Map.of(), bootstrap, topic, onRecord);
+    }
+
     /** With {@code settings} (TLS and the like) under the reader's own. */
     public static void readAll(Map<String, Object> settings, String bootstrap, String topic, Consumer<ObjectNode> onEvent)
+            throws IOException {
+        read(settings, bootstrap, topic, record -> onEvent.accept((ObjectNode) JSON.readTree(record)));
+    }
+
+    private static void read(Map<String, Object> settings, String bootstrap, String topic, RecordHandler onRecord)
             throws IOException {
         Map<String, Object> own = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
@@ -48,7 +62,7 @@ public final class LogReader {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(15));
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    onEvent.accept((ObjectNode) JSON.readTree(record.value()));
+                    onRecord.accept(record.value());
                 }
             }
         }

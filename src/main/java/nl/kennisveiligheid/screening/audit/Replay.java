@@ -64,6 +64,7 @@ public final class Replay {
     }
 
     public ReplayReport report(UUID id, java.time.Instant startedAt, java.time.Instant finishedAt) {
+        chain.finish();
         return new ReplayReport(id, "COMPLETED", chain.eventsRead(), chain.duplicates(), chain.chainIntact(),
                 chain.firstBrokenSequence(), chain.signaturesValid(), List.copyOf(policyHashes.keySet()), rederived,
                 List.copyOf(mismatches), erased, startedAt, finishedAt);

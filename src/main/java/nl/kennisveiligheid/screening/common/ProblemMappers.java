@@ -105,6 +105,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response serverFault(Throwable e) {
+        if (causeOfType(e, io.vertx.core.http.HttpClosedException.class) != null) {
+            // The client went away while sending its body; there is no one to answer and nothing to report.
+            return Problems.response(400, "bad-request", "Bad Request", "The connection closed before the body was read.");
+        }
         if (DatabaseUnavailable.isCause(e)) {
             LOG.warnf("Database unavailable: %s", e.getClass().getName());
             return Response.fromResponse(Problems.response(503, "service-unavailable", "Service Unavailable",

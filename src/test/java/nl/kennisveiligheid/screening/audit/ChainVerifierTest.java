@@ -1,0 +1,104 @@
+package nl.kennisveiligheid.screening.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The verifier on a chain built here: intact, tampered, reordered, and with sparse signature checks. */
+class ChainVerifierTest {
+
+    static List<ObjectNode> chain(KeyPair key, int length) {
+        List<ObjectNode> events = new ArrayList<>();
+        String prev = EventSigning.GENESIS;
+        for (int i = 1; i <= length; i++) {
+            ObjectNode e = JsonNodeFactory.instance.objectNode();
+            e.put("eventId", UUID.randomUUID().toString());
+            e.put("sequence", i);
+            e.put("type", "DECISION_RECORDED");
+            e.put("outcome", "CLEARED");
+            e.put("prevHash", prev);
+            EventSigning.seal(e, key.getPrivate());
+            prev = e.get("hash").asText();
+            events.add(e);
+        }
+        return events;
+    }
+
+    @Test
+    void anIntactChainVerifiesFullyAndSparsely() throws Exception {
+        KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        List<ObjectNode> events = chain(key, 25);
+        for (int every : new int[] {1, 10}) {
+            ChainVerifier verifier = new ChainVerifier(key.getPublic(), every);
+            events.forEach(verifier::accept);
+            verifier.finish();
+            assertThat(verifier.chainIntact()).isTrue();
+            assertThat(verifier.signaturesValid()).isTrue();
+            assertThat(verifier.eventsRead()).isEqualTo(25);
+        }
+    }
+
+    @Test
+    void aRehashedForgeryIsCaughtBySparseChecksThroughTheLastSignature() throws Exception {
+        KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        KeyPair forger = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        List<ObjectNode> events = chain(key, 25);
+        // A forger rewrites event 12 and re-chains everything after it with a key of their own.
+        events.get(11).put("outcome", "REFUSED");
+        String prev = events.get(10).get("hash").asText();
+        for (int i = 11; i < events.size(); i++) {
+            events.get(i).put("prevHash", prev);
+            EventSigning.seal(events.get(i), forger.getPrivate());
+            prev = events.get(i).get("hash").asText();
+        }
+        ChainVerifier sparse = new ChainVerifier(key.getPublic(), 1000);
+        events.forEach(sparse::accept);
+        sparse.finish();
+        assertThat(sparse.chainIntact()).isTrue();
+        assertThat(sparse.signaturesValid()).isFalse();
+        ChainVerifier full = new ChainVerifier(key.getPublic());
+        events.forEach(full::accept);
+        assertThat(full.firstBadSignature()).isEqualTo(12);
+    }
+
+    @Test
+    void recordsAsWrittenVerifyCanonicalOrNot() throws Exception {
+        KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        List<ObjectNode> events = chain(key, 5);
+        ChainVerifier canonical = new ChainVerifier(key.getPublic());
+        ChainVerifier pretty = new ChainVerifier(key.getPublic());
+        ChainVerifier tampered = new ChainVerifier(key.getPublic());
+        for (ObjectNode e : events) {
+            String record = EventSigning.utf8(new org.erdtman.jcs.JsonCanonicalizer(e.toString()).getEncodedUTF8());
+            canonical.acceptRecord(record);
+            pretty.acceptRecord(e.toPrettyString());
+            tampered.acceptRecord(e.get("sequence").asInt() == 3 ? record.replace("CLEARED", "REFUSED") : record);
+        }
+        assertThat(canonical.chainIntact()).isTrue();
+        assertThat(canonical.signaturesValid()).isTrue();
+        assertThat(pretty.chainIntact()).isTrue();
+        assertThat(tampered.firstBrokenSequence()).isEqualTo(3);
+    }
+
+    @Test
+    void aChangedEventBreaksTheChainAtItsSequenceAndAGapToo() throws Exception {
+        KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        List<ObjectNode> events = chain(key, 10);
+        events.get(4).put("outcome", "REFUSED");
+        ChainVerifier changed = new ChainVerifier(key.getPublic());
+        events.forEach(changed::accept);
+        assertThat(changed.firstBrokenSequence()).isEqualTo(5);
+        List<ObjectNode> gap = chain(key, 10);
+        gap.remove(6);
+        ChainVerifier missing = new ChainVerifier(key.getPublic());
+        gap.forEach(missing::accept);
+        assertThat(missing.firstBrokenSequence()).isEqualTo(8);
+    }
+}
