@@ -136,6 +136,8 @@ public final class ServiceBenchmark {
             System.out.printf("%-30s | %-34s | %-36s | %-42s | %-6s | %s%n", (Object[]) row);
         }
         System.out.println("\nwritten: " + out);
+        // The HTTP client's and load generator's worker pools would keep the JVM alive.
+        System.exit(0);
     }
 
     private static HttpRequest submit(String url, String token, long n, String run) {
