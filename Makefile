@@ -6,7 +6,7 @@ MVNW := ./mvnw -B
 INFRA := src/local/infra.sh
 
 .DEFAULT_GOAL := help
-.PHONY: help run test stop infra status openapi eval bench verify-log fuzz k8s-realm
+.PHONY: help run test browser stop infra status openapi eval bench verify-log fuzz k8s-realm
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-9s %s\n", $$1, $$2}'
@@ -20,8 +20,11 @@ status: ## show which local servers are up
 run: infra ## start the service on http://127.0.0.1:8080 against the local servers (Ctrl-C stops it)
 	$(MVNW) quarkus:dev -Dquarkus.http.host=127.0.0.1 -Dquarkus.console.enabled=false
 
-test: infra ## run every test against the real servers
+test: infra browser ## run every test against the real servers (and the console in headless Chromium)
 	$(MVNW) verify
+
+browser: ## install Debian's chromium and chromium-driver for the console's browser tests, if missing
+	@$(INFRA) browser
 
 stop: ## stop every server the Makefile started
 	@$(INFRA) down

@@ -3,7 +3,7 @@
 # `make test` need, with no Docker: everything lives in .local/ (git-ignored, outside target/ so
 # that `mvn clean` never pulls a running server's data away).
 #
-#   infra.sh up | down | status | kafka-stop | kafka-start | pg-stop | pg-start
+#   infra.sh up | down | status | browser | kafka-stop | kafka-start | pg-stop | pg-start
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -234,6 +234,24 @@ keycloak_up() {
 keycloak_down() { stop_pid "$KC_DIR/keycloak.pid" Keycloak; }
 
 # ----------------------------------------------------------------
+# The console's browser tests drive Debian's chromium through its chromedriver; Selenium never
+# downloads a browser (this machine's network would refuse it anyway).
+CHROMIUM=${SCREENING_CHROMIUM:-/usr/bin/chromium}
+CHROMEDRIVER=${SCREENING_CHROMEDRIVER:-/usr/bin/chromedriver}
+browser_up() {
+  if [ -x "$CHROMIUM" ] && [ -x "$CHROMEDRIVER" ]; then
+    log "Chromium found: $("$CHROMIUM" --version 2>/dev/null | head -n1)"
+    return
+  fi
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  log "installing Debian's chromium and chromium-driver for the browser tests"
+  $sudo apt-get update -qq >/dev/null || die "apt-get update failed"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null \
+    || die "apt-get install chromium chromium-driver failed"
+  [ -x "$CHROMIUM" ] && [ -x "$CHROMEDRIVER" ] || die "chromium or chromedriver missing after install"
+}
+
 status() {
   if [ -n "${SCREENING_DB_URL:-}" ]; then echo "PostgreSQL: external (SCREENING_DB_URL)";
   elif port_open "$PG_PORT"; then echo "PostgreSQL: up on 127.0.0.1:$PG_PORT"; else echo "PostgreSQL: down"; fi
@@ -257,5 +275,6 @@ case "${1:-}" in
   pg-stop) pg_down ;;
   pg-start) pg_up ;;
   status) status ;;
-  *) echo "usage: $0 up|down|status" >&2; exit 2 ;;
+  browser) browser_up ;;
+  *) echo "usage: $0 up|down|status|browser" >&2; exit 2 ;;
 esac

@@ -65,17 +65,19 @@ public class ReviewService {
         return ReviewViews.detail(load(id), clock.instant());
     }
 
+    /** A case in full together with the actions the workflow leaves this officer now. */
+    public record OfficerView(ReviewViews.CaseDetail detail, Set<OfficerActions.Action> actions) {}
+
+    public OfficerView detailFor(UUID id, Officer officer) {
+        ScreeningCase c = load(id);
+        return new OfficerView(ReviewViews.detail(c, clock.instant()),
+                OfficerActions.available(facts(c), officer.id(), () -> tookPartBeforeObjection(c, officer)));
+    }
+
     @Transactional
     public ReviewViews.CaseDetail assign(UUID id, Officer officer) {
         ScreeningCase c = load(id);
-        if (c.assignee != null) {
-            throw ProblemException.conflict("already-assigned", "Case " + id + " is already taken by another officer.");
-        }
-        require(c, Set.of(CaseStatus.FLAGGED, CaseStatus.OBJECTED), "taken");
-        if (c.objectionCount > 0 && tookPartBeforeObjection(c, officer)) {
-            throw ProblemException.conflict("officer-involved", "You took part in the decision objected to; "
-                    + "an objection is handled by an officer who did not.");
-        }
+        check(OfficerActions.Action.TAKE, c, officer);
         CaseStatus from = c.status;
         c.status = CaseStatus.IN_REVIEW;
         c.assignee = officer.id();
@@ -86,8 +88,7 @@ public class ReviewService {
     @Transactional
     public ReviewViews.CaseDetail release(UUID id, Officer officer) {
         ScreeningCase c = load(id);
-        require(c, Set.of(CaseStatus.IN_REVIEW), "released");
-        requireAssignee(c, officer);
+        check(OfficerActions.Action.RELEASE, c, officer);
         CaseStatus from = c.status;
         c.status = c.objectionCount > 0 ? CaseStatus.OBJECTED : CaseStatus.FLAGGED;
         c.assignee = null;
@@ -99,8 +100,7 @@ public class ReviewService {
     public ReviewViews.CaseDetail decide(UUID id, Officer officer, ReviewBodies.DecisionBody body) {
         checkConditions(body);
         ScreeningCase c = load(id);
-        require(c, Set.of(CaseStatus.IN_REVIEW), "decided");
-        requireAssignee(c, officer);
+        check(OfficerActions.Action.DECIDE, c, officer);
         CaseStatus from = c.status;
         if (body.outcome().equals("REFUSED")) {
             c.status = CaseStatus.REFUSAL_PROPOSED;
@@ -116,14 +116,7 @@ public class ReviewService {
     @Transactional
     public ReviewViews.CaseDetail confirm(UUID id, Officer officer, ReviewBodies.ConfirmationBody body) {
         ScreeningCase c = load(id);
-        require(c, Set.of(CaseStatus.REFUSAL_PROPOSED), "confirmed");
-        if (officer.id().equals(c.proposedBy)) {
-            throw ProblemException.conflict("own-proposal", "A refusal needs a second officer: you cannot confirm your "
-                    + "own proposal.");
-        }
-        if (c.objectionCount > 0 && tookPartBeforeObjection(c, officer)) {
-            throw ProblemException.conflict("officer-involved", "You took part in the decision objected to.");
-        }
+        check(OfficerActions.Action.CONFIRM, c, officer);
         CaseStatus from = c.status;
         if (Boolean.TRUE.equals(body.agree())) {
             c.status = CaseStatus.REFUSED;
@@ -142,10 +135,7 @@ public class ReviewService {
     @Transactional
     public ReviewViews.CaseDetail extend(UUID id, Officer officer, ReviewBodies.ExtensionBody body) {
         ScreeningCase c = load(id);
-        require(c, QUEUE, "extended");
-        if (c.extended) {
-            throw ProblemException.conflict("already-extended", "The deadline of this case was already extended once.");
-        }
+        check(OfficerActions.Action.EXTEND, c, officer);
         PolicyDocument policy = policies.compiled(policies.find(c.policyVersion).orElseThrow()).document();
         c.decisionDue = c.decisionDue.plus(Duration.ofDays(7L * policy.deadlines().extensionWeeks()));
         c.extended = true;
@@ -202,17 +192,14 @@ public class ReviewService {
         return c;
     }
 
-    private static void require(ScreeningCase c, Set<CaseStatus> allowed, String verb) {
-        if (!allowed.contains(c.status)) {
-            throw ProblemException.conflict("wrong-state", "Case " + c.id + " is " + c.status + " and cannot be " + verb
-                    + " now.");
-        }
+    private void check(OfficerActions.Action action, ScreeningCase c, Officer officer) {
+        OfficerActions.refusal(action, facts(c), officer.id(), () -> tookPartBeforeObjection(c, officer))
+                .ifPresent(refusal -> {
+                    throw ProblemException.conflict(refusal.slug(), refusal.detail());
+                });
     }
 
-    private static void requireAssignee(ScreeningCase c, Officer officer) {
-        if (!officer.id().equals(c.assignee)) {
-            throw ProblemException.conflict("not-assignee", "Only the officer who took case " + c.id + " acts on it; "
-                    + "take it first.");
-        }
+    private static OfficerActions.CaseFacts facts(ScreeningCase c) {
+        return new OfficerActions.CaseFacts(c.id, c.status, c.assignee, c.proposedBy, c.extended, c.objectionCount > 0);
     }
 }

@@ -1,0 +1,37 @@
+package nl.kennisveiligheid.screening.console;
+
+import io.quarkus.qute.TemplateExtension;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+/** Dates and times as a Dutch officer reads them: in Dutch time, in the page's language. */
+@TemplateExtension
+public final class ConsoleFormats {
+
+    static final ZoneId NETHERLANDS = ZoneId.of("Europe/Amsterdam");
+
+    private ConsoleFormats() {}
+
+    static String at(Instant instant, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        return instant == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale(locale)).withZone(NETHERLANDS).format(instant);
+    }
+
+    static String day(LocalDate date, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale(locale))
+                .format(date);
+    }
+
+    /** The first eight characters of an id: enough to tell cases apart on a screen. */
+    static String shortId(java.util.UUID id) {
+        return id.toString().substring(0, 8);
+    }
+
+    private static Locale locale(Object locale) {
+        return locale instanceof Locale l ? l : Locale.ENGLISH;
+    }
+}

@@ -1,0 +1,281 @@
+package nl.kennisveiligheid.screening.console;
+
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import nl.kennisveiligheid.screening.common.CaseStatus;
+import nl.kennisveiligheid.screening.common.InvalidInputException;
+import nl.kennisveiligheid.screening.common.ProblemException;
+import nl.kennisveiligheid.screening.review.OfficerActions;
+import nl.kennisveiligheid.screening.review.ReviewBodies;
+import nl.kennisveiligheid.screening.review.ReviewService;
+import nl.kennisveiligheid.screening.review.ReviewViews;
+import nl.kennisveiligheid.screening.security.CallerIdentity;
+import nl.kennisveiligheid.screening.security.Roles;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The legal officers' web console: the queue, a case in full, and the actions the workflow leaves
+ * this officer now. Every action goes through {@link ReviewService}, which refuses what the rules
+ * forbid whether or not the page offered it. Forms post and redirect (303), so a reload never
+ * repeats an action.
+ */
+@Path("/console")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Roles.LEGAL_OFFICER)
+public class ConsoleResource {
+
+    static final List<CaseStatus> QUEUE_STATES = List.of(CaseStatus.FLAGGED, CaseStatus.IN_REVIEW,
+            CaseStatus.REFUSAL_PROPOSED, CaseStatus.OBJECTED);
+
+    @Inject
+    ReviewService reviews;
+
+    @Inject
+    CallerIdentity caller;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    Validator validator;
+
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    UriInfo uri;
+
+    @CookieParam(ConsoleLocale.COOKIE)
+    String chosenLanguage;
+
+    @GET
+    public String queue(@QueryParam("state") String state, @QueryParam("assignee") String assignee) {
+        CaseStatus status = QUEUE_STATES.stream().filter(s -> s.name().equals(state)).findFirst().orElse(null);
+        String who = assignee == null || assignee.isBlank() ? null : assignee.strip();
+        var filter = new ConsoleTemplates.QueueFilter(status == null ? "" : status.name(), who == null ? "" : who,
+                QUEUE_STATES);
+        return render(ConsoleTemplates.queue(page(), filter, reviews.queue(status, who)));
+    }
+
+    @GET
+    @Path("/cases/{id}")
+    public String caseDetail(@PathParam("id") UUID id, @QueryParam("done") String done) {
+        OfficerActions.Action completed = Arrays.stream(OfficerActions.Action.values())
+                .filter(a -> a.name().equals(done)).findFirst().orElse(null);
+        return caseResponse(id, FormState.none(), completed);
+    }
+
+    @POST
+    @Path("/cases/{id}/take")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response take(@PathParam("id") UUID id) {
+        return act(id, OfficerActions.Action.TAKE, "take", Map.of(), () -> reviews.assign(id, officer()));
+    }
+
+    @POST
+    @Path("/cases/{id}/release")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response release(@PathParam("id") UUID id) {
+        return act(id, OfficerActions.Action.RELEASE, "release", Map.of(), () -> reviews.release(id, officer()));
+    }
+
+    @POST
+    @Path("/cases/{id}/decision")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response decide(@PathParam("id") UUID id, @RestForm String outcome, @RestForm String reasoning,
+            @RestForm String conditions) {
+        List<String> lines = conditions == null ? List.of()
+                : conditions.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        var body = new ReviewBodies.DecisionBody(blankToNull(outcome), reasoning, lines);
+        return act(id, OfficerActions.Action.DECIDE, "decision",
+                values("outcome", outcome, "reasoning", reasoning, "conditions", conditions),
+                () -> reviews.decide(id, officer(), valid(body)));
+    }
+
+    @POST
+    @Path("/cases/{id}/confirmation")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response confirm(@PathParam("id") UUID id, @RestForm String agree, @RestForm String reasoning) {
+        Boolean agrees = "yes".equals(agree) ? Boolean.TRUE : "no".equals(agree) ? Boolean.FALSE : null;
+        var body = new ReviewBodies.ConfirmationBody(agrees, reasoning);
+        return act(id, OfficerActions.Action.CONFIRM, "confirmation", values("agree", agree, "reasoning", reasoning),
+                () -> reviews.confirm(id, officer(), valid(body)));
+    }
+
+    @POST
+    @Path("/cases/{id}/extension")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response extend(@PathParam("id") UUID id, @RestForm String reason) {
+        var body = new ReviewBodies.ExtensionBody(reason);
+        return act(id, OfficerActions.Action.EXTEND, "extension", values("reason", reason),
+                () -> reviews.extend(id, officer(), valid(body)));
+    }
+
+    /** Switches the console's language and returns to the page the officer was on. */
+    @GET
+    @Path("/language/{lang}")
+    @PermitAll
+    public Response language(@PathParam("lang") String lang, @QueryParam("next") String next) {
+        String chosen = ConsoleLocale.supported(lang).orElseThrow(NotFoundException::new);
+        NewCookie cookie = new NewCookie.Builder(ConsoleLocale.COOKIE).value(chosen).path("/console")
+                .maxAge(365 * 24 * 3600).httpOnly(true).sameSite(NewCookie.SameSite.LAX).build();
+        return Response.seeOther(URI.create(localConsolePath(next))).cookie(cookie).build();
+    }
+
+    @GET
+    @Path("/signed-out")
+    @PermitAll
+    public String signedOut() {
+        return render(ConsoleTemplates.notice(new ConsolePage(lang(), null, "/console/signed-out"), "signed-out"));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return page(403, ConsoleTemplates.notice(page(), "forbidden"));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return page(404, ConsoleTemplates.notice(page(), "not-found"));
+    }
+
+    private Response act(UUID id, OfficerActions.Action action, String form, Map<String, String> values,
+            Supplier<ReviewViews.CaseDetail> change) {
+        try {
+            change.get();
+        } catch (InvalidInputException e) {
+            var problems = e.errors().stream().map(f -> new FormState.FieldProblem(f.field(), problemKey(f.message())))
+                    .toList();
+            return Response.status(400).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(caseResponse(id, new FormState(form, values, problems, null), null)).build();
+        } catch (ProblemException e) {
+            if (e.status() == 404) {
+                throw new NotFoundException();
+            }
+            return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(caseResponse(id, new FormState(form, values, List.of(), e.slug()), null)).build();
+        } catch (jakarta.persistence.OptimisticLockException | org.hibernate.StaleObjectStateException e) {
+            return Response.status(409).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(caseResponse(id, new FormState(form, values, List.of(), "concurrent-change"), null)).build();
+        }
+        return Response.seeOther(URI.create("/console/cases/" + id + "?done=" + action.name())).build();
+    }
+
+    private String caseResponse(UUID id, FormState form, OfficerActions.Action done) {
+        ReviewService.OfficerView view;
+        try {
+            view = reviews.detailFor(id, officer());
+        } catch (ProblemException e) {
+            throw new NotFoundException();
+        }
+        return render(ConsoleTemplates.caseDetail(page(), view.detail(), view.actions(), form, done));
+    }
+
+    private <T> T valid(T body) {
+        Set<ConstraintViolation<T>> violations = validator.validate(body);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations.stream()
+                    .map(v -> new nl.kennisveiligheid.screening.common.Problem.FieldError(
+                            v.getPropertyPath().toString(), constraintKey(v)))
+                    .sorted(java.util.Comparator.comparing(nl.kennisveiligheid.screening.common.Problem.FieldError::field))
+                    .toList());
+        }
+        return body;
+    }
+
+    /** A message key for the page, from the constraint that failed. */
+    private static String constraintKey(ConstraintViolation<?> violation) {
+        String constraint = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        return switch (constraint) {
+            case "NotNull", "NotBlank", "NotEmpty" -> "required";
+            case "Size" -> "tooLong";
+            default -> "invalid";
+        };
+    }
+
+    /** Service-side rules speak in sentences; the page needs a key it can translate. */
+    private static String problemKey(String message) {
+        if (message.equals("required") || message.equals("tooLong") || message.equals("invalid")) {
+            return message;
+        }
+        if (message.startsWith("at least one condition")) {
+            return "conditionsRequired";
+        }
+        return message.startsWith("only APPROVED_WITH_CONDITIONS") ? "conditionsNotAllowed" : "invalid";
+    }
+
+    private ReviewService.Officer officer() {
+        return new ReviewService.Officer(caller.officerId(), caller.userName());
+    }
+
+    private ConsolePage page() {
+        String name = identity.isAnonymous() ? null : caller.userName();
+        return new ConsolePage(lang(), name, uri.getPath());
+    }
+
+    private String lang() {
+        return ConsoleLocale.choose(chosenLanguage, headers.getAcceptableLanguages());
+    }
+
+    private String render(TemplateInstance template) {
+        // British English writes dates day-first, as Dutch readers expect.
+        String lang = lang();
+        return template.setAttribute("locale", Locale.forLanguageTag(lang.equals("en") ? "en-GB" : lang)).render();
+    }
+
+    private Response page(int status, TemplateInstance template) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(render(template)).build();
+    }
+
+    /** Only a path inside the console: the switch must never send an officer to another site. */
+    static String localConsolePath(String next) {
+        if (next == null || !next.startsWith("/console") || next.contains("//") || next.contains("\\")
+                || next.chars().anyMatch(ch -> ch < 0x21 || ch == 0x7f)) {
+            return "/console";
+        }
+        return next;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static Map<String, String> values(String... pairs) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            values.put(pairs[i], pairs[i + 1] == null ? "" : pairs[i + 1]);
+        }
+        return values;
+    }
+}

@@ -1,0 +1,199 @@
+package nl.kennisveiligheid.screening.console;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import nl.kennisveiligheid.screening.support.Requests;
+import nl.kennisveiligheid.screening.support.Tokens;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+
+/**
+ * The legal officers' console in a real browser (Debian's headless Chromium), signed in through the
+ * realm's screening-console client: one officer takes a flagged case and proposes a refusal, a
+ * second confirms it, and the first is never offered (nor allowed) the confirmation.
+ */
+@QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserTest {
+
+    static String refusalCase;
+
+    static String console() {
+        return "http://127.0.0.1:" + RestAssured.port + "/console";
+    }
+
+    static String flaggedCase() {
+        return given().auth().oauth2(Tokens.demoUniversity()).contentType(ContentType.JSON).body(Requests.flagged())
+                .post("/api/v1/screenings").then().statusCode(201).extract().path("id");
+    }
+
+    static JsonPath caseByApi(String id) {
+        return given().auth().oauth2(Tokens.officer1()).get("/api/v1/reviews/" + id).then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    /** Posts a form the page did not offer, as a forger or a stale tab would. */
+    static void forcePost(Browser browser, String path, boolean withCsrfToken, String... fields) {
+        browser.script("""
+                const form = document.createElement('form');
+                form.method = 'post';
+                form.action = arguments[0];
+                const add = (name, value) => { const i = document.createElement('input'); i.type = 'hidden';
+                  i.name = name; i.value = value; form.appendChild(i); };
+                if (arguments[1]) add('csrf-token', document.querySelector('input[name="csrf-token"]').value);
+                for (let k = 0; k < arguments[2].length; k += 2) add(arguments[2][k], arguments[2][k + 1]);
+                document.body.appendChild(form);
+                form.submit();
+                """, path, withCsrfToken, List.of(fields));
+    }
+
+    static void assertAccessible(Browser browser, String page) {
+        assertThat(PageChecks.list(browser, PageChecks.UNLABELLED_CONTROLS)).as("unlabelled controls on " + page).isEmpty();
+        assertThat(PageChecks.list(browser, PageChecks.LOW_CONTRAST_TEXT)).as("low-contrast text on " + page).isEmpty();
+        Dimension wide = browser.driver.manage().window().getSize();
+        // 200% zoom halves the CSS viewport: 1280 px becomes 640; 400% (WCAG reflow) gives 320.
+        for (int width : new int[] {640, 320}) {
+            browser.driver.manage().window().setSize(new Dimension(width, 1000));
+            assertThat(((Number) browser.script(PageChecks.HORIZONTAL_OVERFLOW)).intValue())
+                    .as("sideways scrolling on " + page + " at " + width + " px").isLessThanOrEqualTo(0);
+        }
+        browser.driver.manage().window().setSize(wide);
+    }
+
+    @Test
+    @Order(1)
+    void officer1TakesAFlaggedCaseProposesARefusalAndIsNotOfferedItsConfirmation() throws Exception {
+        refusalCase = flaggedCase();
+        String keyboardCase = flaggedCase();
+        try (Browser browser = new Browser("en")) {
+            browser.open(console());
+            browser.signInAs("officer1");
+            assertThat(browser.text("h1")).isEqualTo("Review queue");
+            assertThat(browser.all("a[href='/console/cases/" + refusalCase + "']")).hasSize(1);
+            assertThat(browser.text("body")).contains("Signed in as officer1").contains("HIGH_RISK_AFFILIATION");
+            browser.screenshot("01-queue-officer1");
+            assertAccessible(browser, "the queue");
+
+            browser.open(console() + "/cases/" + refusalCase);
+            assertThat(browser.byId("case-status").getAttribute("data-status")).isEqualTo("FLAGGED");
+            String indicator = browser.text(".indicator");
+            assertThat(indicator).contains("High-risk affiliation").contains("Harbin Institute of Technology")
+                    .containsPattern("\\d\\.\\d+ / \\d\\.\\d+");
+            assertThat(browser.has("take")).isTrue();
+            assertThat(browser.has("decision-form")).isFalse();
+            assertThat(browser.has("confirmation-form")).isFalse();
+            browser.screenshot("02-flagged-case");
+
+            forcePost(browser, "/console/cases/" + refusalCase + "/take", false);
+            browser.waitForUrl("/take");
+            assertThat(caseByApi(refusalCase).getString("status")).as("a form without the CSRF token changes nothing")
+                    .isEqualTo("FLAGGED");
+
+            browser.open(console() + "/cases/" + refusalCase);
+            browser.click("take");
+            browser.waitForUrl("done=TAKE");
+            assertThat(browser.byId("case-status").getAttribute("data-status")).isEqualTo("IN_REVIEW");
+            assertThat(browser.byId("done").getText()).isEqualTo("You took this case.");
+            assertAccessible(browser, "a taken case with the decision form");
+            browser.screenshot("03-taken-case");
+
+            browser.byId("outcome-refused").click();
+            browser.byId("decision-reasoning").sendKeys("Affiliation with a listed defence university; "
+                    + "the research touches its sensitive area.");
+            browser.click("submit-decision");
+            browser.waitForUrl("done=DECIDE");
+            assertThat(browser.byId("case-status").getAttribute("data-status")).isEqualTo("REFUSAL_PROPOSED");
+            assertThat(browser.has("confirmation-form")).as("the proposer is not offered the confirmation").isFalse();
+            assertThat(browser.text(".proposal")).contains("listed defence university");
+            browser.screenshot("04-refusal-proposed-officer1");
+
+            browser.open(console() + "?state=REFUSAL_PROPOSED");
+            assertThat(browser.all("a[href='/console/cases/" + refusalCase + "']")).hasSize(1);
+            assertThat(browser.all("table.queue tbody tr td:nth-child(2)")).isNotEmpty()
+                    .allSatisfy(status -> assertThat(status.getText()).startsWith("Refusal proposed"));
+            browser.open(console() + "/cases/" + refusalCase);
+
+            forcePost(browser, "/console/cases/" + refusalCase + "/confirmation", true,
+                    "agree", "yes", "reasoning", "Confirming my own proposal");
+            assertThat(browser.byId("refusal").getAttribute("data-slug")).isEqualTo("own-proposal");
+            assertThat(browser.text("#problems")).contains("you cannot confirm your own proposal");
+            assertThat(caseByApi(refusalCase).getString("status")).isEqualTo("REFUSAL_PROPOSED");
+            browser.screenshot("05-forced-confirmation-refused");
+
+            browser.open(console() + "/cases/" + keyboardCase);
+            for (int tabs = 0; tabs < 40 && !"take".equals(browser.driver.switchTo().activeElement().getAttribute("id")); tabs++) {
+                browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+            }
+            assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).as("reached by Tab alone")
+                    .isEqualTo("take");
+            browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+            browser.waitForUrl("done=TAKE");
+            assertThat(caseByApi(keyboardCase).getString("assigneeName")).isEqualTo("officer1");
+
+            browser.click("sign-out");
+            browser.waitForUrl("/console/signed-out");
+            assertThat(browser.text("h1")).isEqualTo("You are signed out");
+            browser.screenshot("06-signed-out");
+            browser.open(console());
+            assertThat(browser.driver.getCurrentUrl()).as("signed out at Keycloak too").contains("/realms/screening/");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void officer2ConfirmsTheRefusalInDutchAndTheRecordNamesBothOfficers() throws Exception {
+        assertThat(refusalCase).as("set by the first step").isNotNull();
+        try (Browser browser = new Browser("nl")) {
+            browser.open(console() + "/cases/" + refusalCase);
+            browser.signInAs("officer2");
+            assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("nl");
+            assertThat(browser.text("#actions-title")).isEqualTo("Wat u kunt doen");
+            assertThat(browser.has("confirmation-form")).isTrue();
+            assertThat(browser.has("decision-form")).isFalse();
+            browser.screenshot("07-refusal-to-confirm-officer2-nl");
+            assertAccessible(browser, "the confirmation form");
+
+            browser.byId("agree-yes").click();
+            browser.byId("confirmation-reasoning").sendKeys("Eens: de affiliatie en het onderzoeksgebied wegen zwaar.");
+            browser.click("submit-confirmation");
+            browser.waitForUrl("done=CONFIRM");
+            assertThat(browser.byId("case-status").getAttribute("data-status")).isEqualTo("REFUSED");
+            assertThat(browser.byId("case-status").getText()).isEqualTo("Geweigerd");
+            assertThat(browser.has("no-actions")).isTrue();
+            browser.screenshot("08-refused-nl");
+
+            browser.driver.findElement(By.cssSelector("a[hreflang='en']")).click();
+            browser.waitForUrl("/console/cases/" + refusalCase);
+            assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+            assertThat(browser.byId("case-status").getText()).isEqualTo("Refused");
+        }
+        JsonPath record = caseByApi(refusalCase);
+        assertThat(record.getString("status")).isEqualTo("REFUSED");
+        assertThat(record.getString("decisions[0].outcome")).isEqualTo("REFUSED");
+        assertThat(record.getString("decisions[0].decidedBy")).isNotEqualTo(record.getString("decisions[0].confirmedBy"));
+        assertThat(record.getList("history.actorName", String.class)).contains("officer1", "officer2");
+    }
+
+    @Test
+    @Order(3)
+    void aSignedInPersonWithoutTheOfficerRoleGetsAPageThatSaysSo() throws Exception {
+        try (Browser browser = new Browser("en")) {
+            browser.open(console());
+            browser.signInAs("auditor1");
+            assertThat(browser.text("h1")).isEqualTo("Legal officers only");
+            assertThat(browser.has("take")).isFalse();
+            browser.screenshot("09-forbidden-auditor");
+        }
+    }
+}
