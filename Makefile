@@ -6,7 +6,7 @@ MVNW := ./mvnw -B
 INFRA := src/local/infra.sh
 
 .DEFAULT_GOAL := help
-.PHONY: help run test browser stop infra status openapi eval bench verify-log fuzz k8s-realm
+.PHONY: help run test browser image stop infra status openapi eval bench verify-log fuzz k8s-realm
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-9s %s\n", $$1, $$2}'
@@ -28,6 +28,9 @@ test: infra browser ## run every test against the real servers (and the console 
 
 browser: ## install Debian's chromium and chromium-driver for the console's browser tests, if missing
 	@$(INFRA) browser
+
+image: infra ## the container image as an OCI tarball in target/image/ (Jib, no Docker daemon), checked by running it
+	src/local/image.sh
 
 stop: ## stop every server the Makefile started
 	@$(INFRA) down

@@ -52,6 +52,8 @@ class DeploymentManifestsTest {
         JsonNode pod = spec.at("/template/spec");
         assertThat(pod.get("automountServiceAccountToken").asBoolean()).isFalse();
         assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).isTrue();
+        assertThat(pod.at("/securityContext/runAsUser").asText()).as("the user make image builds into the image")
+                .isEqualTo(imageUserId());
         assertThat(pod.get("topologySpreadConstraints").findValuesAsText("topologyKey")).contains("topology.kubernetes.io/zone");
         JsonNode container = pod.get("containers").get(0);
         assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
@@ -126,5 +128,12 @@ class DeploymentManifestsTest {
         assertThat(StreamSupport.stream(docs.spliterator(), false).map(d -> d.path("kind").asText()))
                 .contains("Deployment", "Service", "HorizontalPodAutoscaler", "PodDisruptionBudget", "NetworkPolicy",
                         "ServiceMonitor", "KafkaTopic", "KafkaUser", "Cluster", "Keycloak", "KeycloakRealmImport");
+    }
+
+    /** The non-root user id the image is built with (src/local/versions.env, read by make image). */
+    static String imageUserId() throws java.io.IOException {
+        return java.nio.file.Files.readAllLines(java.nio.file.Path.of("src/local/versions.env")).stream()
+                .filter(l -> l.startsWith("IMAGE_USER_ID=")).map(l -> l.substring("IMAGE_USER_ID=".length()).strip())
+                .findFirst().orElseThrow();
     }
 }
