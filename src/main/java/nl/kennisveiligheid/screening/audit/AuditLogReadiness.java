@@ -36,9 +36,6 @@ public class AuditLogReadiness implements HealthCheck {
     @Inject
     KafkaSettings kafka;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
     @ConfigProperty(name = "screening.audit.backlog-degraded-after", defaultValue = "PT5M")
     Duration degradedAfter;
 
@@ -70,7 +67,7 @@ public class AuditLogReadiness implements HealthCheck {
     private synchronized boolean kafkaReachable() {
         try {
             if (admin == null) {
-                admin = Admin.create(kafka.with(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                admin = Admin.create(kafka.with(Map.of(
                         AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
                         AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000,
                         AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000)));

@@ -70,12 +70,6 @@ public class OutboxRelay {
     @Inject
     KafkaSettings kafka;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    @ConfigProperty(name = "screening.audit.topic")
-    String topic;
-
     @ConfigProperty(name = "screening.audit.topic-replication", defaultValue = "1")
     short replication;
 
@@ -240,7 +234,7 @@ public class OutboxRelay {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getLong(1));
-                    records.add(new ProducerRecord<>(topic, rs.getString(2), rs.getString(3)));
+                    records.add(new ProducerRecord<>(kafka.topic(), rs.getString(2), rs.getString(3)));
                 }
             }
         }
@@ -324,12 +318,12 @@ public class OutboxRelay {
     }
 
     private void ensureTopic() throws InterruptedException {
-        try (Admin admin = Admin.create(settings(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        try (Admin admin = Admin.create(settings(Map.of(
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000)))) {
-            NewTopic newTopic = new NewTopic(topic, 1, replication)
+            NewTopic newTopic = new NewTopic(kafka.topic(), 1, replication)
                     .configs(Map.of("retention.ms", "-1", "cleanup.policy", "delete"));
             admin.createTopics(List.of(newTopic)).all().get(20, TimeUnit.SECONDS);
-            LOG.infof("Created the audit topic %s", topic);
+            LOG.infof("Created the audit topic %s", kafka.topic());
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 LOG.warnf("Audit topic not created now (%s); the relay retries when sending",
@@ -343,7 +337,6 @@ public class OutboxRelay {
     private synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
             producer = new KafkaProducer<>(settings(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                     ProducerConfig.ACKS_CONFIG, "all",
                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                     ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
@@ -374,7 +367,7 @@ public class OutboxRelay {
     }
 
     private Map<String, Object> settings(Map<String, Object> specific) {
-        return kafka == null ? specific : kafka.with(specific);
+        return kafka.with(specific);
     }
 
     private static void sleep(long millis) throws InterruptedException {

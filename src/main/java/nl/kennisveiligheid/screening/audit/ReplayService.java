@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import nl.kennisveiligheid.screening.common.CanonicalJson;
 import nl.kennisveiligheid.screening.common.ProblemException;
 import nl.kennisveiligheid.screening.common.SafeThrowable;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** Runs auditors' replays as background jobs and keeps their reports. */
@@ -36,12 +35,6 @@ public class ReplayService {
 
     @Inject
     KafkaSettings kafka;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    @ConfigProperty(name = "screening.audit.topic")
-    String topic;
 
     private final ExecutorService jobs = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "audit-replay");
@@ -84,7 +77,7 @@ public class ReplayService {
         try {
             Replay replay = new Replay(keys.publicKey(), caseId -> QuarkusTransaction.requiringNew()
                     .call(() -> caseKeys.find(caseId)));
-            LogReader.readAll(kafka.with(Map.of()), bootstrap, topic, replay::accept);
+            LogReader.readAll(kafka.with(Map.of()), kafka.bootstrap(), kafka.topic(), replay::accept);
             report = replay.report(id, started, clock.instant());
         } catch (Exception e) {
             LOG.errorf("Replay %s failed: %s", id, SafeThrowable.describe(e));

@@ -74,14 +74,24 @@ public class DecisionRecorder {
         if (b.supersedes() != null) {
             reasons.put("supersedes", b.supersedes().toString());
         }
-        ObjectNode payload = CanonicalJson.MAPPER.createObjectNode();
-        payload.set("request", CanonicalJson.read(b.facts().requestJson(), new TypeReference<JsonNode>() {}));
-        payload.set("assessment", CanonicalJson.read(b.facts().assessmentJson(), new TypeReference<JsonNode>() {}));
-        payload.put("reasoning", b.reasoning());
-        payload.set("conditions", CanonicalJson.MAPPER.valueToTree(b.conditions() == null ? List.of() : b.conditions()));
+        JsonNode request = CanonicalJson.read(b.facts().requestJson(), new TypeReference<JsonNode>() {});
         return new AuditOutbox.DecisionEvent(decision.id, b.caseId(), b.facts().institution(),
-                subjectMaterial(payload.get("request")), b.outcome(), b.decidedBy(), b.policyVersion(), b.policyHash(),
-                reasons, CanonicalJson.string(payload), b.decidedAt());
+                subjectMaterial(request), b.outcome(), b.decidedBy(), b.policyVersion(), b.policyHash(),
+                reasons, payload(b.facts(), b.reasoning(), decision.conditions), b.decidedAt());
+    }
+
+    /**
+     * The encrypted payload, {"assessment","conditions","reasoning","request"}, in canonical form. The
+     * request, the assessment and the conditions are stored canonical already, and RFC 8785 orders an
+     * object's members by name, so the payload is composed from them rather than parsed and
+     * canonicalised a second time (the largest canonicalisation of a decision).
+     */
+    static String payload(CaseFacts facts, String reasoning, String canonicalConditions) {
+        ObjectNode reasoningMember = CanonicalJson.MAPPER.createObjectNode().put("reasoning", reasoning);
+        String canonicalReasoning = CanonicalJson.string(reasoningMember);
+        return "{\"assessment\":" + facts.assessmentJson() + ",\"conditions\":" + canonicalConditions + ","
+                + canonicalReasoning.substring(1, canonicalReasoning.length() - 1) + ",\"request\":" + facts.requestJson()
+                + "}";
     }
 
     /** The same person gives the same pseudonym: name (case- and space-insensitive) and date of birth. */

@@ -40,9 +40,14 @@ public record CaseView(
     public record Page(List<Summary> items, int page, int size, long totalItems, int totalPages) {}
 
     static CaseView of(ScreeningCase c, Decision decision) {
+        return of(c, decision, CanonicalJson.read(c.request, new TypeReference<ScreeningRequest>() {}),
+                CanonicalJson.read(c.assessment, new TypeReference<Assessment>() {}));
+    }
+
+    /** For a case just written: the request and assessment in hand are what was stored. */
+    static CaseView of(ScreeningCase c, Decision decision, ScreeningRequest request, Assessment assessment) {
         return new CaseView(c.id, c.externalReference, c.institution, c.status, c.receivedAt, c.decisionDue,
-                c.policyVersion, c.policyHash, CanonicalJson.read(c.assessment, new TypeReference<Assessment>() {}),
-                DecisionView.of(decision), CanonicalJson.read(c.request, new TypeReference<ScreeningRequest>() {}));
+                c.policyVersion, c.policyHash, assessment, DecisionView.of(decision), request);
     }
 
     static Summary summary(ScreeningCase c) {

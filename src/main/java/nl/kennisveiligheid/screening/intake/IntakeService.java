@@ -65,6 +65,7 @@ public class IntakeService {
         Assessment assessment = Triage.assess(TriageInputs.of(request), policy.triage());
         String requestJson = CanonicalJson.string(request);
         String requestHash = CanonicalJson.sha256Hex(requestJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String assessmentJson = CanonicalJson.string(assessment);
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         UUID id = UUID.randomUUID();
         CaseStatus status = switch (assessment.outcome()) {
@@ -77,7 +78,7 @@ public class IntakeService {
                 .setParameter(1, id).setParameter(2, institution).setParameter(3, request.externalReference())
                 .setParameter(4, requestHash).setParameter(5, requestJson).setParameter(6, status.name())
                 .setParameter(7, policy.version()).setParameter(8, policy.contentHash())
-                .setParameter(9, CanonicalJson.string(assessment)).setParameter(10, receivedAt).setParameter(11, due)
+                .setParameter(9, assessmentJson).setParameter(10, receivedAt).setParameter(11, due)
                 .executeUpdate();
         if (inserted == 0) {
             return existing(institution, request.externalReference(), requestHash);
@@ -90,11 +91,11 @@ public class IntakeService {
             decision = decisions.record(new DecisionRecorder.Binding(id, assessment.outcome().name(),
                     AutomatedReasoning.of(assessment), List.of(), Decision.KIND_AUTOMATED, Decision.AUTOMATED, null, null,
                     receivedAt, receivedAt, policy.version(), policy.contentHash(),
-                    new DecisionRecorder.CaseFacts(institution, requestJson, stored.assessment)));
+                    new DecisionRecorder.CaseFacts(institution, requestJson, assessmentJson)));
             CaseHistory.append(stored, receivedAt, Decision.AUTOMATED, null, CaseAction.DECIDED_AUTOMATICALLY,
                     CaseStatus.RECEIVED, decision.reasoning);
         }
-        return new Submitted(CaseView.of(stored, decision), true);
+        return new Submitted(CaseView.of(stored, decision, request, assessment), true);
     }
 
     private Submitted existing(String institution, String externalReference, String requestHash) {

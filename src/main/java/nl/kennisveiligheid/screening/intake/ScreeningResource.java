@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import java.util.UUID;
 import nl.kennisveiligheid.screening.common.CaseStatus;
+import nl.kennisveiligheid.screening.common.EmptyBody;
 import nl.kennisveiligheid.screening.common.InvalidInputException;
 import nl.kennisveiligheid.screening.security.CallerInstitution;
 import nl.kennisveiligheid.screening.security.Roles;
@@ -100,9 +101,6 @@ public class ScreeningResource {
     public CaseView object(@PathParam("id") UUID id, @NotNull @Valid ObjectionBody body) {
         return objections.object(caller.require(), id, body.grounds());
     }
-
-    /** The body of actions that need no data: {@code {}}. */
-    public record EmptyBody() {}
 
     /** The grounds of an objection. */
     public record ObjectionBody(@jakarta.validation.constraints.NotBlank

@@ -26,6 +26,4 @@ public final class ReviewBodies {
     public record ConfirmationBody(@NotNull Boolean agree, @NotBlank @Size(max = 10_000) @PlainText String reasoning) {}
 
     public record ExtensionBody(@NotBlank @Size(max = 2000) @PlainText String reason) {}
-
-    public record EmptyBody() {}
 }

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import nl.kennisveiligheid.screening.common.CaseStatus;
+import nl.kennisveiligheid.screening.common.EmptyBody;
 import nl.kennisveiligheid.screening.common.InvalidInputException;
 import nl.kennisveiligheid.screening.security.CallerIdentity;
 import nl.kennisveiligheid.screening.security.Roles;
@@ -53,7 +54,7 @@ public class ReviewResource {
     @Path("/{id}/assignment")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Take a case (a taken case is a 409)")
-    public ReviewViews.CaseDetail assign(@PathParam("id") UUID id, ReviewBodies.EmptyBody body) {
+    public ReviewViews.CaseDetail assign(@PathParam("id") UUID id, EmptyBody body) {
         return reviews.assign(id, officer());
     }
 
@@ -61,7 +62,7 @@ public class ReviewResource {
     @Path("/{id}/release")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Give a taken case back to the queue")
-    public ReviewViews.CaseDetail release(@PathParam("id") UUID id, ReviewBodies.EmptyBody body) {
+    public ReviewViews.CaseDetail release(@PathParam("id") UUID id, EmptyBody body) {
         return reviews.release(id, officer());
     }
 

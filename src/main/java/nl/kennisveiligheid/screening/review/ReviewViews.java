@@ -19,7 +19,8 @@ public final class ReviewViews {
     private ReviewViews() {}
 
     /** A line of the queue: the deadline, whether it passed, and the risk in brief. */
-    public record QueueItem(UUID id, CaseStatus status, Instant receivedAt, Instant decisionDue, boolean overdue,
+    public record QueueItem(UUID id, String externalReference, CaseStatus status, Instant receivedAt,
+            Instant decisionDue, boolean overdue,
             String assignee, boolean extended, boolean objection, List<String> indicators, List<String> areas) {}
 
     public record HistoryEntry(Instant at, String actor, String actorName, CaseAction action, CaseStatus fromStatus,
@@ -36,7 +37,8 @@ public final class ReviewViews {
 
     static QueueItem item(ScreeningCase c, Instant now) {
         Assessment a = CanonicalJson.read(c.assessment, new TypeReference<>() {});
-        return new QueueItem(c.id, c.status, c.receivedAt, c.decisionDue, now.isAfter(c.decisionDue), c.assigneeName,
+        return new QueueItem(c.id, c.externalReference, c.status, c.receivedAt, c.decisionDue,
+                now.isAfter(c.decisionDue), c.assigneeName,
                 c.extended, c.objectionCount > 0,
                 a.indicators().stream().map(i -> i.type() + ":" + i.listEntry()).toList(),
                 a.sensitiveAreas().stream().map(Assessment.SensitiveAreaFinding::code).toList());

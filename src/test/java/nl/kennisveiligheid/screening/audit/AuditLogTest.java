@@ -64,6 +64,9 @@ class AuditLogTest {
     String topic;
 
     @Inject
+    KafkaSettings kafkaSettings;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -336,8 +339,7 @@ class AuditLogTest {
         second.keys = keys;
         second.clock = clock;
         second.metrics = metrics;
-        second.bootstrap = bootstrap;
-        second.topic = topic;
+        second.kafka = kafkaSettings;
         second.replication = 1;
         second.start();
         try {

@@ -81,7 +81,9 @@ class ReviewWorkflowTest {
         assertThat(dues).isSortedAccordingTo((a, b) -> Instant.parse(a).compareTo(Instant.parse(b)));
         queue.then().body("find { it.id == '" + first + "' }.overdue", equalTo(false))
                 .body("find { it.id == '" + first + "' }.indicators", hasItem("HIGH_RISK_AFFILIATION:hit"))
-                .body("find { it.id == '" + first + "' }.areas", hasItem("SEMICONDUCTORS"));
+                .body("find { it.id == '" + first + "' }.areas", hasItem("SEMICONDUCTORS"))
+                .body("find { it.id == '" + first + "' }.externalReference", equalTo(given().auth()
+                        .oauth2(Tokens.officer1()).get("/api/v1/reviews/" + first).path("externalReference")));
         given().auth().oauth2(Tokens.officer1()).queryParam("state", "DONE").get("/api/v1/reviews")
                 .then().statusCode(400).body("errors.field", hasItem("state"));
         given().auth().oauth2(Tokens.demoUniversity()).get("/api/v1/reviews").then().statusCode(403);
