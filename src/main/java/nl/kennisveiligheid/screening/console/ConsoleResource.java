@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +35,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import nl.kennisveiligheid.screening.common.CaseStatus;
 import nl.kennisveiligheid.screening.common.InvalidInputException;
+import nl.kennisveiligheid.screening.common.Problem;
 import nl.kennisveiligheid.screening.common.ProblemException;
 import nl.kennisveiligheid.screening.review.OfficerActions;
 import nl.kennisveiligheid.screening.review.ReviewBodies;
@@ -206,9 +208,8 @@ public class ConsoleResource {
         Set<ConstraintViolation<T>> violations = validator.validate(body);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations.stream()
-                    .map(v -> new nl.kennisveiligheid.screening.common.Problem.FieldError(
-                            v.getPropertyPath().toString(), constraintKey(v)))
-                    .sorted(java.util.Comparator.comparing(nl.kennisveiligheid.screening.common.Problem.FieldError::field))
+                    .map(v -> new Problem.FieldError(v.getPropertyPath().toString(), constraintKey(v)))
+                    .sorted(Comparator.comparing(Problem.FieldError::field))
                     .toList());
         }
         return body;
