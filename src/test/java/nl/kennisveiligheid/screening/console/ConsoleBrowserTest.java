@@ -187,13 +187,50 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(3)
+    void anObjectionIsOfferedOnlyToAnOfficerWhoTookNoPartAndIsDecidedByThem() throws Exception {
+        assertThat(refusalCase).as("refused by the earlier steps").isNotNull();
+        given().auth().oauth2(Tokens.demoUniversity()).contentType(ContentType.JSON)
+                .body(java.util.Map.of("grounds", "The candidate left the listed university in 2019."))
+                .post("/api/v1/screenings/" + refusalCase + "/objections").then().statusCode(200);
+        try (Browser browser = new Browser("en")) {
+            browser.open(console() + "/cases/" + refusalCase);
+            browser.signInAs("officer1");
+            assertThat(browser.byId("case-status").getAttribute("data-status")).isEqualTo("OBJECTED");
+            assertThat(browser.text("main")).contains("The candidate left the listed university in 2019.");
+            assertThat(browser.has("take")).as("officer1 proposed the refusal objected to").isFalse();
+            forcePost(browser, "/console/cases/" + refusalCase + "/take", true);
+            assertThat(browser.byId("refusal").getAttribute("data-slug")).isEqualTo("officer-involved");
+            assertThat(caseByApi(refusalCase).getString("status")).isEqualTo("OBJECTED");
+        }
+        try (Browser browser = new Browser("en")) {
+            browser.open(console() + "/cases/" + refusalCase);
+            browser.signInAs("officer3");
+            browser.click("take");
+            browser.waitForUrl("done=TAKE");
+            browser.byId("outcome-conditions").click();
+            browser.byId("decision-reasoning").sendKeys("The affiliation ended years ago; approve with safeguards.");
+            browser.byId("decision-conditions").sendKeys("No access to the cleanroom's export-controlled tools\n"
+                    + "Annual review of external collaborations");
+            browser.click("submit-decision");
+            browser.waitForUrl("done=DECIDE");
+            assertThat(browser.byId("case-status").getAttribute("data-status")).isEqualTo("APPROVED_WITH_CONDITIONS");
+            browser.screenshot("09-objection-decided-officer3");
+        }
+        JsonPath record = caseByApi(refusalCase);
+        assertThat(record.getList("decisions.outcome", String.class)).containsExactly("REFUSED", "APPROVED_WITH_CONDITIONS");
+        assertThat(record.getList("decisions[1].conditions", String.class)).hasSize(2);
+        assertThat(record.getString("decisions[1].supersedes")).isEqualTo(record.getString("decisions[0].id"));
+    }
+
+    @Test
+    @Order(4)
     void aSignedInPersonWithoutTheOfficerRoleGetsAPageThatSaysSo() throws Exception {
         try (Browser browser = new Browser("en")) {
             browser.open(console());
             browser.signInAs("auditor1");
             assertThat(browser.text("h1")).isEqualTo("Legal officers only");
             assertThat(browser.has("take")).isFalse();
-            browser.screenshot("09-forbidden-auditor");
+            browser.screenshot("10-forbidden-auditor");
         }
     }
 }
