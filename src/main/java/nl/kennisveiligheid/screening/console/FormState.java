@@ -20,7 +20,8 @@ public record FormState(String form, Map<String, String> values, List<FieldProbl
         return values.getOrDefault(field, "");
     }
 
-    public boolean is(String name) {
+    /** Whether this was the named form (a method named "is" would clash with Qute's "is" operator). */
+    public boolean was(String name) {
         return form.equals(name);
     }
 

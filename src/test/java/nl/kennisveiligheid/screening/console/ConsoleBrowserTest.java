@@ -108,6 +108,16 @@ class ConsoleBrowserTest {
             assertAccessible(browser, "a taken case with the decision form");
             browser.screenshot("03-taken-case");
 
+            forcePost(browser, "/console/cases/" + refusalCase + "/decision", true,
+                    "outcome", "APPROVED_WITH_CONDITIONS", "reasoning", " ", "conditions", "");
+            assertThat(browser.text("#problems")).contains("Reasoning: this field is required.");
+            assertThat(browser.byId("decision-reasoning").getAttribute("aria-invalid")).isEqualTo("true");
+            forcePost(browser, "/console/cases/" + refusalCase + "/decision", true,
+                    "outcome", "APPROVED_WITH_CONDITIONS", "reasoning", "Fine with safeguards", "conditions", "\n");
+            assertThat(browser.text("#problems")).contains("Conditions: give at least one condition");
+            assertThat(browser.byId("outcome-conditions").isSelected()).as("what the officer chose is kept").isTrue();
+            assertThat(caseByApi(refusalCase).getString("status")).isEqualTo("IN_REVIEW");
+
             browser.byId("outcome-refused").click();
             browser.byId("decision-reasoning").sendKeys("Affiliation with a listed defence university; "
                     + "the research touches its sensitive area.");
