@@ -2,7 +2,9 @@ package nl.kennisveiligheid.screening.audit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.PublicKey;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -17,6 +19,7 @@ public final class ChainVerifier {
     private final int signatureEvery;
     private final Set<String> seen = new HashSet<>();
     private ObjectNode last;
+    private byte[] lastSignedBytes;
     private boolean lastSignatureChecked;
     private long expectedSequence = 1;
     private String lastHash = EventSigning.GENESIS;
@@ -48,31 +51,66 @@ public final class ChainVerifier {
      * re-canonicalising; a record that is not canonical falls back to full canonicalisation.
      */
     public boolean acceptRecord(String record) throws java.io.IOException {
-        ObjectNode event = (ObjectNode) JSON.readTree(record);
-        return accept(event, canonicalSignedBytes(record, event));
+        return accept(check(record, false));
+    }
+
+    /**
+     * Takes the next records, in log order, and returns the events that were not duplicates. What
+     * each record needs on its own (parsing, its hash, its signature when every one is checked) runs
+     * on all cores; linking each to the one before runs in order, as {@link #acceptRecord} does.
+     */
+    public List<ObjectNode> acceptRecords(List<String> records) {
+        boolean everySignature = signatureEvery == 1;
+        List<Checked> checked = records.parallelStream().map(r -> {
+            try {
+                return check(r, everySignature);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).toList();
+        List<ObjectNode> accepted = new ArrayList<>(checked.size());
+        for (Checked c : checked) {
+            if (accept(c)) {
+                accepted.add(c.event());
+            }
+        }
+        return accepted;
     }
 
     /** Takes the next event; returns false for a duplicate delivery, which is ignored. */
     public boolean accept(ObjectNode event) {
-        return accept(event, EventSigning.signedBytes(event));
+        byte[] bytes = EventSigning.signedBytes(event);
+        return accept(new Checked(event, bytes, hashMatches(bytes, event), null));
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
-    private static byte[] canonicalSignedBytes(String record, ObjectNode event) {
+    /** One record's own facts, independent of its neighbours. {@code signatureValid} is null when not checked yet. */
+    private record Checked(ObjectNode event, byte[] signedBytes, boolean hashMatches, Boolean signatureValid) {}
+
+    private Checked check(String record, boolean withSignature) throws java.io.IOException {
+        ObjectNode event = (ObjectNode) JSON.readTree(record);
         String hash = event.path("hash").asText();
         String signature = event.path("signature").asText();
         String stripped = record.replace(",\"hash\":\"" + hash + "\"", "")
                 .replace(",\"signature\":\"" + signature + "\"", "");
         byte[] bytes = stripped.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        if (stripped.length() == record.length() || !nl.kennisveiligheid.screening.common.CanonicalJson.sha256Hex(bytes)
-                .equals(hash)) {
-            return EventSigning.signedBytes(event);
+        boolean matches = stripped.length() != record.length() && hashMatches(bytes, event);
+        if (!matches) {
+            bytes = EventSigning.signedBytes(event);
+            matches = hashMatches(bytes, event);
         }
-        return bytes;
+        return new Checked(event, bytes, matches,
+                withSignature ? EventSigning.signatureValid(event, bytes, publicKey) : null);
     }
 
-    private boolean accept(ObjectNode event, byte[] signedBytes) {
+    private static boolean hashMatches(byte[] signedBytes, ObjectNode event) {
+        return nl.kennisveiligheid.screening.common.CanonicalJson.sha256Hex(signedBytes)
+                .equals(event.path("hash").asText());
+    }
+
+    private boolean accept(Checked checked) {
+        ObjectNode event = checked.event();
         String eventId = event.path("eventId").asText();
         if (!seen.add(eventId)) {
             duplicates++;
@@ -81,16 +119,18 @@ public final class ChainVerifier {
         eventsRead++;
         long sequence = event.path("sequence").asLong(-1);
         boolean linked = sequence == expectedSequence && lastHash.equals(event.path("prevHash").asText())
-                && nl.kennisveiligheid.screening.common.CanonicalJson.sha256Hex(signedBytes)
-                        .equals(event.path("hash").asText());
+                && checked.hashMatches();
         if (!linked && firstBrokenSequence == null) {
             firstBrokenSequence = sequence >= 0 ? sequence : expectedSequence;
         }
         lastSignatureChecked = eventsRead % signatureEvery == 0;
         if (lastSignatureChecked) {
-            checkSignature(event, signedBytes, sequence);
+            boolean valid = checked.signatureValid() != null ? checked.signatureValid()
+                    : EventSigning.signatureValid(event, checked.signedBytes(), publicKey);
+            signatureChecked(valid, sequence);
         }
         last = event;
+        lastSignedBytes = checked.signedBytes();
         expectedSequence = sequence + 1;
         lastHash = event.path("hash").asText();
         return true;
@@ -99,14 +139,15 @@ public final class ChainVerifier {
     /** Checks the last event's signature if it was not checked yet; call once after the last event. */
     public ChainVerifier finish() {
         if (last != null && !lastSignatureChecked) {
-            checkSignature(last, EventSigning.signedBytes(last), last.path("sequence").asLong(-1));
+            signatureChecked(EventSigning.signatureValid(last, lastSignedBytes, publicKey),
+                    last.path("sequence").asLong(-1));
             lastSignatureChecked = true;
         }
         return this;
     }
 
-    private void checkSignature(ObjectNode event, byte[] signedBytes, long sequence) {
-        if (!EventSigning.signatureValid(event, signedBytes, publicKey)) {
+    private void signatureChecked(boolean valid, long sequence) {
+        if (!valid) {
             signaturesValid = false;
             if (firstBadSignature == null) {
                 firstBadSignature = sequence;

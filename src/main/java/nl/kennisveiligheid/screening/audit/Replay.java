@@ -48,9 +48,19 @@ public final class Replay {
     }
 
     public void accept(ObjectNode event) {
-        if (!chain.accept(event)) {
-            return;
+        if (chain.accept(event)) {
+            process(event);
         }
+    }
+
+    /** The next records of the log, in order; their checks run on all cores (see ChainVerifier). */
+    public void acceptRecords(List<String> records) {
+        for (ObjectNode event : chain.acceptRecords(records)) {
+            process(event);
+        }
+    }
+
+    private void process(ObjectNode event) {
         switch (event.path("type").asText()) {
             case AuditOutbox.POLICY_PUBLISHED -> policyPart(event);
             case AuditOutbox.DECISION_RECORDED -> {

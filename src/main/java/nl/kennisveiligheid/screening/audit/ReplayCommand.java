@@ -35,7 +35,7 @@ public final class ReplayCommand {
         int signatureEvery = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         ChainVerifier chain = new ChainVerifier(publicKey, signatureEvery);
         long started = System.nanoTime();
-        LogReader.readRecords(bootstrap, topic, chain::acceptRecord);
+        LogReader.readBatches(java.util.Map.of(), bootstrap, topic, chain::acceptRecords);
         chain.finish();
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("events read:          %d%n", chain.eventsRead());

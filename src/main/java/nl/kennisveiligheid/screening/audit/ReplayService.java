@@ -77,7 +77,7 @@ public class ReplayService {
         try {
             Replay replay = new Replay(keys.publicKey(), caseId -> QuarkusTransaction.requiringNew()
                     .call(() -> caseKeys.find(caseId)));
-            LogReader.readAll(kafka.with(Map.of()), kafka.bootstrap(), kafka.topic(), replay::accept);
+            LogReader.readBatches(kafka.with(Map.of()), kafka.bootstrap(), kafka.topic(), replay::acceptRecords);
             report = replay.report(id, started, clock.instant());
         } catch (Exception e) {
             LOG.errorf("Replay %s failed: %s", id, SafeThrowable.describe(e));

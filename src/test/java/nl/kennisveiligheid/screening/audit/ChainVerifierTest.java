@@ -101,4 +101,47 @@ class ChainVerifierTest {
         gap.forEach(missing::accept);
         assertThat(missing.firstBrokenSequence()).isEqualTo(8);
     }
+
+    static String record(ObjectNode event) throws Exception {
+        return EventSigning.utf8(new org.erdtman.jcs.JsonCanonicalizer(event.toString()).getEncodedUTF8());
+    }
+
+    @Test
+    void checkingRecordsInParallelBatchesFindsWhatCheckingThemOneByOneFinds() throws Exception {
+        KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        List<ObjectNode> events = chain(key, 40);
+        List<String> intact = new ArrayList<>();
+        for (ObjectNode e : events) {
+            intact.add(record(e));
+        }
+        List<String> tampered = new ArrayList<>(intact);
+        tampered.set(17, tampered.get(17).replace("\"outcome\":\"CLEARED\"", "\"outcome\":\"REFUSED\""));
+        tampered.add(5, intact.get(4));
+        for (List<String> log : List.of(intact, tampered)) {
+            for (int every : new int[] {1, 7}) {
+                ChainVerifier oneByOne = new ChainVerifier(key.getPublic(), every);
+                for (String r : log) {
+                    oneByOne.acceptRecord(r);
+                }
+                oneByOne.finish();
+                ChainVerifier batched = new ChainVerifier(key.getPublic(), every);
+                List<ObjectNode> accepted = new ArrayList<>();
+                for (int from = 0; from < log.size(); from += 9) {
+                    accepted.addAll(batched.acceptRecords(log.subList(from, Math.min(log.size(), from + 9))));
+                }
+                batched.finish();
+                assertThat(batched.chainIntact()).isEqualTo(oneByOne.chainIntact());
+                assertThat(batched.firstBrokenSequence()).isEqualTo(oneByOne.firstBrokenSequence());
+                assertThat(batched.signaturesValid()).isEqualTo(oneByOne.signaturesValid());
+                assertThat(batched.firstBadSignature()).isEqualTo(oneByOne.firstBadSignature());
+                assertThat(batched.duplicates()).isEqualTo(oneByOne.duplicates());
+                assertThat(accepted).hasSize((int) oneByOne.eventsRead());
+            }
+        }
+        ChainVerifier broken = new ChainVerifier(key.getPublic());
+        broken.acceptRecords(tampered);
+        assertThat(broken.firstBrokenSequence()).isEqualTo(18);
+        assertThat(broken.firstBadSignature()).isEqualTo(18);
+        assertThat(broken.duplicates()).isEqualTo(1);
+    }
 }

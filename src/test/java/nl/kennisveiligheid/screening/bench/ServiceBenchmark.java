@@ -93,7 +93,7 @@ public final class ServiceBenchmark {
         replayNode.put("verifyAnchoredEventsPerSecond", round(replay.anchoredPerSecond()));
         replayNode.put("rawConsumerEventsPerSecond", round(replay.rawPerSecond()));
         replayNode.put("ratio", round(replay.verifyPerSecond() / replay.rawPerSecond()));
-        table.add(new String[] {"replay, every signature (first 20,000)", fmt(replay.verifyPerSecond())
+        table.add(new String[] {"replay, every signature (first 100,000)", fmt(replay.verifyPerSecond())
                 + " events/s", "-", "raw consumer " + fmt(replay.rawPerSecond()) + " events/s",
                 String.format(Locale.ROOT, "%.2f", replay.verifyPerSecond() / replay.rawPerSecond()), "≥ 100,000/s"});
         table.add(new String[] {"replay, chain + every 1000th and last signature", fmt(replay.anchoredPerSecond())
