@@ -72,6 +72,11 @@ class DeploymentManifestsTest {
                 assertThat(env.at("/valueFrom/secretKeyRef/name").isMissingNode()).as(name).isFalse();
             }
         }
+        JsonNode settings = docs.stream().filter(d -> d.path("kind").asText().equals("ConfigMap")
+                && d.at("/metadata/name").asText().startsWith("screening-config")).findFirst().orElseThrow().get("data");
+        assertThat(settings.path("QUARKUS_OIDC_CONSOLE_AUTHENTICATION_COOKIE_FORCE_SECURE").asText()).isEqualTo("true");
+        assertThat(settings.path("QUARKUS_REST_CSRF_COOKIE_FORCE_SECURE").asText()).isEqualTo("true");
+        assertThat(settings.path("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING").asText()).isEqualTo("true");
         assertThat(one(docs, "HorizontalPodAutoscaler").at("/spec/minReplicas").asInt()).isGreaterThanOrEqualTo(3);
         assertThat(one(docs, "PodDisruptionBudget").at("/spec/minAvailable").asInt()).isEqualTo(2);
         JsonNode network = one(docs, "NetworkPolicy").get("spec");
