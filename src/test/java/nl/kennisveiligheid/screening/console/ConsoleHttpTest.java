@@ -66,6 +66,16 @@ class ConsoleHttpTest {
     }
 
     @Test
+    void theLanguageCanBeSwitchedWithoutSigningInAndIsRemembered() {
+        given().redirects().follow(false).get("/console/language/nl?next=/console/signed-out").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/console/signed-out"))
+                .cookie(ConsoleLocale.COOKIE, "nl");
+        given().cookie(ConsoleLocale.COOKIE, "nl").header("Accept-Language", "en").get("/console/signed-out").then()
+                .statusCode(200).body(containsString("<html lang=\"nl\">"));
+        given().redirects().follow(false).get("/console/language/fr").then().statusCode(404);
+    }
+
+    @Test
     void theOfficersOwnChoiceOfLanguageWinsOverTheBrowsers() {
         assertThat(ConsoleLocale.choose("nl", List.of(Locale.ENGLISH))).isEqualTo("nl");
         assertThat(ConsoleLocale.choose(null, List.of(Locale.FRENCH, Locale.forLanguageTag("nl-BE")))).isEqualTo("nl");
