@@ -27,19 +27,6 @@ public final class LogReader {
         readAll(Map.of(), bootstrap, topic, onEvent);
     }
 
-    /** Each record's text, for verifiers that work on the bytes as written. */
-    public interface RecordHandler {
-        void accept(String record) throws IOException;
-    }
-
-    public static void readRecords(String bootstrap, String topic, RecordHandler onRecord) throws IOException {
-        read(Map.of(), bootstrap, topic, batch -> {
-            for (String record : batch) {
-                onRecord.accept(record);
-            }
-        });
-    }
-
     /** The records of each poll together, in log order, for verifiers that spread work over cores. */
     public interface BatchHandler {
         void accept(List<String> records) throws IOException;

@@ -227,13 +227,12 @@ public class ConsoleResource {
 
     /** Service-side rules speak in sentences; the page needs a key it can translate. */
     private static String problemKey(String message) {
-        if (message.equals("required") || message.equals("tooLong") || message.equals("invalid")) {
-            return message;
-        }
-        if (message.startsWith("at least one condition")) {
-            return "conditionsRequired";
-        }
-        return message.startsWith("only APPROVED_WITH_CONDITIONS") ? "conditionsNotAllowed" : "invalid";
+        return switch (message) {
+            case "required", "tooLong", "invalid" -> message;
+            case ReviewService.CONDITIONS_REQUIRED -> "conditionsRequired";
+            case ReviewService.CONDITIONS_NOT_ALLOWED -> "conditionsNotAllowed";
+            default -> "invalid";
+        };
     }
 
     private ReviewService.Officer officer() {

@@ -45,6 +45,10 @@ public class ReviewService {
     @Inject
     PolicyService policies;
 
+    /** The API's words for the two condition rules; the console translates them by these constants. */
+    public static final String CONDITIONS_REQUIRED = "at least one condition is required for APPROVED_WITH_CONDITIONS";
+    public static final String CONDITIONS_NOT_ALLOWED = "only APPROVED_WITH_CONDITIONS carries conditions";
+
     /** An officer as the records know them. */
     public record Officer(String id, String name) {}
 
@@ -177,10 +181,10 @@ public class ReviewService {
     private static void checkConditions(ReviewBodies.DecisionBody body) {
         boolean withConditions = body.outcome().equals("APPROVED_WITH_CONDITIONS");
         if (withConditions && body.conditions().isEmpty()) {
-            throw new InvalidInputException("conditions", "at least one condition is required for APPROVED_WITH_CONDITIONS");
+            throw new InvalidInputException("conditions", CONDITIONS_REQUIRED);
         }
         if (!withConditions && !body.conditions().isEmpty()) {
-            throw new InvalidInputException("conditions", "only APPROVED_WITH_CONDITIONS carries conditions");
+            throw new InvalidInputException("conditions", CONDITIONS_NOT_ALLOWED);
         }
     }
 
