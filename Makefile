@@ -6,7 +6,7 @@ MVNW := ./mvnw -B
 INFRA := src/local/infra.sh
 
 .DEFAULT_GOAL := help
-.PHONY: help run test browser image stop infra status openapi eval bench verify-log fuzz k8s-realm
+.PHONY: help run test lint browser image stop infra status openapi eval bench verify-log fuzz k8s-realm
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-9s %s\n", $$1, $$2}'
@@ -23,8 +23,11 @@ run: infra ## build and start the service on http://127.0.0.1:8080 (console: /co
 	$(MVNW) -q package -DskipTests
 	java -jar target/quarkus-app/quarkus-run.jar
 
-test: infra browser ## run every test against the real servers (and the console in headless Chromium)
+test: lint infra browser ## the contract linters, then every test against the real servers (and the console in headless Chromium)
 	$(MVNW) verify
+
+lint: ## Spectral, Redocly and the AsyncAPI CLI on the committed contracts (pinned, installed by npm into .local/lint)
+	@src/local/lint.sh
 
 browser: ## install Debian's chromium and chromium-driver for the console's browser tests, if missing
 	@$(INFRA) browser
@@ -35,7 +38,7 @@ image: infra ## the container image as an OCI tarball in target/image/ (Jib, no 
 stop: ## stop every server the Makefile started
 	@$(INFRA) down
 
-eval: ## matching quality on ../shared/eval: precision, recall, F1, every miss (fails below the floors)
+eval: ## matching quality on the labelled sets in src/test/resources/eval: precision, recall, F1, every miss (fails below the floors)
 	$(MVNW) -q test -Dtest=MatchingEvaluationTest -Dsurefire.failIfNoSpecifiedTests=false
 
 bench: infra ## benchmarks next to their servers' limits (intake vs pgbench, replay vs raw consumer, matching JMH, memory); target/bench/results.json

@@ -3,7 +3,6 @@ package nl.kennisveiligheid.screening.audit;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,6 +16,9 @@ import java.util.UUID;
 import nl.kennisveiligheid.screening.security.CallerIdentity;
 import nl.kennisveiligheid.screening.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Auditors replay and verify the log; anyone may fetch the key that verifies its signatures. */
@@ -36,10 +38,14 @@ public class AuditResource {
 
     @POST
     @Path("/replays")
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AUDITOR)
-    @Operation(summary = "Start a replay of the log from offset 0; 202 with the job, whose report fills in when done")
-    public Response start(Map<String, Object> body) {
+    @Operation(operationId = "startReplay", summary = "Replay and verify the decision log",
+            description = "Starts a job that reads the log from offset 0: it checks the hash chain and the signatures, "
+                    + "rebuilds every policy version and re-derives every automated decision. Answers at once with the "
+                    + "job; its report fills in when it is done.")
+    @APIResponse(responseCode = "202", description = "The replay started; Location names its report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReplayReport.class)))
+    public Response start() {
         ReplayReport report = replays.start(caller.officerId());
         return Response.accepted(report).location(URI.create("/api/v1/audit/replays/" + report.id())).build();
     }
@@ -47,7 +53,10 @@ public class AuditResource {
     @GET
     @Path("/replays/{id}")
     @RolesAllowed(Roles.AUDITOR)
-    @Operation(summary = "A replay's report: chain, signatures, policy versions rebuilt, decisions re-derived, erasures")
+    @Operation(operationId = "getReplayReport", summary = "A replay's report",
+            description = "Events read, whether the chain is intact (or its first broken sequence), whether every "
+                    + "signature is valid, the policy versions rebuilt, the decisions re-derived and any mismatches, and "
+                    + "the cases erased by retention.")
     public ReplayReport report(@PathParam("id") UUID id) {
         return replays.find(id);
     }
@@ -55,7 +64,8 @@ public class AuditResource {
     @GET
     @Path("/public-key")
     @PermitAll
-    @Operation(summary = "The Ed25519 key (JWK) that verifies the log's signatures")
+    @Operation(operationId = "getAuditPublicKey", summary = "The key that verifies the log's signatures",
+            description = "The Ed25519 public key as a JWK (kty OKP, crv Ed25519), with which anyone can verify the log.")
     public Map<String, String> publicKey() {
         return Ed25519Jwk.toJwk(keys.publicKey());
     }

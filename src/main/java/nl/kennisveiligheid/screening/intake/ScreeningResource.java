@@ -27,6 +27,10 @@ import nl.kennisveiligheid.screening.security.CallerInstitution;
 import nl.kennisveiligheid.screening.security.Roles;
 import nl.kennisveiligheid.screening.triage.Assessment;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The HR-facing API: screening requests of the caller's own institution. */
@@ -47,8 +51,16 @@ public class ScreeningResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.HR_SYSTEM)
-    @Operation(summary = "Submit a screening request; the same body again gives 200 with the same case, a different "
-            + "body with the same externalReference a 409")
+    @Operation(operationId = "submitScreening", summary = "Submit a screening request",
+            description = "Stores the request, triages it in the same transaction and answers with the case. NOT_REQUIRED "
+                    + "and CLEARED are binding decisions at once; FLAGGED goes to the legal officers' queue. Idempotent on "
+                    + "(institution, externalReference): the same body again gives 200 with the same case; a different "
+                    + "body under a reference already used is a 409 and changes nothing.")
+    @APIResponse(responseCode = "201", description = "A new case; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "200", description = "The same request was sent before: the case it created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "409", description = "The externalReference is taken by a different request")
     public Response submit(@NotNull @Valid ScreeningRequest request, @Context UriInfo uri) {
         IntakeService.Submitted submitted = intake.submit(caller.require(), request);
         if (submitted.created()) {
@@ -62,7 +74,9 @@ public class ScreeningResource {
     @Path("/preview")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.HR_SYSTEM, Roles.LEGAL_OFFICER})
-    @Operation(summary = "Non-binding pre-check: the assessment the request would get now; nothing is stored or published")
+    @Operation(operationId = "previewScreening", summary = "Non-binding pre-check of a request",
+            description = "Runs the same triage as a submission against the policy in effect now and answers with the "
+                    + "assessment it would get. Nothing is stored, nothing is published, and the answer binds no one.")
     public Assessment preview(@NotNull @Valid ScreeningRequest request) {
         return intake.preview(request);
     }
@@ -70,15 +84,19 @@ public class ScreeningResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.HR_SYSTEM)
-    @Operation(summary = "One case of the caller's institution")
+    @Operation(operationId = "getScreening", summary = "One case of the caller's institution",
+            description = "The case with its status, deadlines, assessment and decision. Another institution's case is a "
+                    + "404, exactly like a case that does not exist.")
     public CaseView get(@PathParam("id") UUID id) {
         return intake.get(caller.require(), id);
     }
 
     @GET
     @RolesAllowed(Roles.HR_SYSTEM)
-    @Operation(summary = "The caller's cases, newest first, optionally of one status")
-    public CaseView.Page list(@QueryParam("status") String status,
+    @Operation(operationId = "listScreenings", summary = "The caller's cases, newest first",
+            description = "A page of the institution's cases, newest first, optionally only those of one status.")
+    public CaseView.Page list(@Parameter(description = "Only cases in this status",
+                    schema = @Schema(implementation = CaseStatus.class)) @QueryParam("status") String status,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return intake.list(caller.require(), parseStatus(status), page, size);
@@ -88,7 +106,11 @@ public class ScreeningResource {
     @Path("/{id}/withdrawal")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.HR_SYSTEM)
-    @Operation(summary = "Withdraw an open case")
+    @Operation(operationId = "withdrawScreening", summary = "Withdraw an open case",
+            description = "Ends a case that is not yet decided (RECEIVED, FLAGGED, IN_REVIEW, REFUSAL_PROPOSED). A decided "
+                    + "or already withdrawn case is a 409. The body is an empty object.")
+    @APIResponse(responseCode = "200", description = "The withdrawn case")
+    @APIResponse(responseCode = "409", description = "The case is decided or withdrawn already")
     public CaseView withdraw(@PathParam("id") UUID id, EmptyBody body) {
         return intake.withdraw(caller.require(), id);
     }
@@ -97,7 +119,11 @@ public class ScreeningResource {
     @Path("/{id}/objections")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.HR_SYSTEM)
-    @Operation(summary = "Lodge an objection (bezwaar) against the decision, within the policy's objection period")
+    @Operation(operationId = "lodgeObjection", summary = "Lodge an objection (bezwaar) against the decision",
+            description = "Objects to the case's decision within the policy's objection period (six weeks by default, "
+                    + "Awb art. 6:7). The case becomes OBJECTED and goes to an officer who took no part in the decision.")
+    @APIResponse(responseCode = "200", description = "The case, now OBJECTED")
+    @APIResponse(responseCode = "409", description = "No decision to object to, objected already, or the period has ended")
     public CaseView object(@PathParam("id") UUID id, @NotNull @Valid ObjectionBody body) {
         return objections.object(caller.require(), id, body.grounds());
     }

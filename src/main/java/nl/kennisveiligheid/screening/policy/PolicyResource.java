@@ -20,6 +20,9 @@ import nl.kennisveiligheid.screening.common.ProblemException;
 import nl.kennisveiligheid.screening.security.CallerInstitution;
 import nl.kennisveiligheid.screening.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Policy administrators publish versions of the lists; legal officers and auditors read them. */
@@ -51,7 +54,14 @@ public class PolicyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.POLICY_ADMIN)
-    @Operation(summary = "Create a draft version (or replace a draft of the same version); a published version is a 409")
+    @Operation(operationId = "createPolicyDraft", summary = "Create a draft policy version",
+            description = "Stores the document as a draft (JSON or YAML), or replaces a draft of the same version. Unknown "
+                    + "fields are refused, so a typo never passes silently. A version that is published already is a 409.")
+    @APIResponse(responseCode = "201", description = "A new draft; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyVersionView.class)))
+    @APIResponse(responseCode = "200", description = "An existing draft of the same version was replaced",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyVersionView.class)))
+    @APIResponse(responseCode = "409", description = "That version is published and immutable")
     public Response create(PolicyDocument document, @Context UriInfo uri) {
         if (document == null) {
             throw new InvalidInputException("", "a policy document is required");
@@ -67,7 +77,7 @@ public class PolicyResource {
     @POST
     @Consumes({"application/yaml", "application/x-yaml", "text/yaml"})
     @RolesAllowed(Roles.POLICY_ADMIN)
-    @Operation(summary = "Create a draft version from a YAML document")
+    @Operation(operationId = "createPolicyDraft", summary = "Create a draft policy version")
     public Response createFromYaml(String yaml, @Context UriInfo uri) throws JsonProcessingException {
         if (yaml == null || yaml.isBlank()) {
             throw new InvalidInputException("", "a policy document is required");
@@ -77,7 +87,9 @@ public class PolicyResource {
 
     @GET
     @RolesAllowed({Roles.POLICY_ADMIN, Roles.LEGAL_OFFICER, Roles.AUDITOR})
-    @Operation(summary = "Every version, newest first, without their documents")
+    @Operation(operationId = "listPolicies", summary = "Every policy version, newest first",
+            description = "Drafts and published versions with their status, content hash and effective time, without "
+                    + "their documents.")
     public List<PolicyVersionView> list() {
         return policies.list().stream().map(v -> PolicyVersionView.of(v, false)).toList();
     }
@@ -85,7 +97,8 @@ public class PolicyResource {
     @GET
     @Path("/current")
     @RolesAllowed({Roles.POLICY_ADMIN, Roles.LEGAL_OFFICER, Roles.AUDITOR})
-    @Operation(summary = "The version in effect now")
+    @Operation(operationId = "getCurrentPolicy", summary = "The policy version in effect now",
+            description = "The published version with the latest effective time that has passed, with its document.")
     public PolicyVersionView current() {
         return PolicyVersionView.of(policies.currentVersion()
                 .orElseThrow(() -> ProblemException.notFound("A policy in effect")), true);
@@ -94,7 +107,8 @@ public class PolicyResource {
     @GET
     @Path("/{version}")
     @RolesAllowed({Roles.POLICY_ADMIN, Roles.LEGAL_OFFICER, Roles.AUDITOR})
-    @Operation(summary = "One version with its document")
+    @Operation(operationId = "getPolicy", summary = "One policy version with its document",
+            description = "A draft or published version by its version name.")
     public PolicyVersionView get(@PathParam("version") String version) {
         return PolicyVersionView.of(policies.find(version)
                 .orElseThrow(() -> ProblemException.notFound("Policy version " + version)), true);
@@ -104,7 +118,12 @@ public class PolicyResource {
     @Path("/{version}/publication")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.POLICY_ADMIN)
-    @Operation(summary = "Publish a draft, effective from the given time (default now); immutable from then on")
+    @Operation(operationId = "publishPolicy", summary = "Publish a draft",
+            description = "Publishes the draft, effective from `effectiveFrom` (default now), and records it on the decision "
+                    + "log with its whole document. From then on the version is immutable; cases received after "
+                    + "`effectiveFrom` are assessed with it.")
+    @APIResponse(responseCode = "200", description = "The published version")
+    @APIResponse(responseCode = "409", description = "The version is published already")
     public PolicyVersionView publish(@PathParam("version") String version, Publication publication) {
         Instant effectiveFrom = publication == null ? null : publication.effectiveFrom();
         return PolicyVersionView.of(policies.publish(version, effectiveFrom, caller.subject()), true);

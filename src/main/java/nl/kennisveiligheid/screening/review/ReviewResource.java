@@ -21,6 +21,9 @@ import nl.kennisveiligheid.screening.common.InvalidInputException;
 import nl.kennisveiligheid.screening.security.CallerIdentity;
 import nl.kennisveiligheid.screening.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Legal officers work the queue of flagged cases and decide them. */
@@ -37,15 +40,22 @@ public class ReviewResource {
     CallerIdentity caller;
 
     @GET
-    @Operation(summary = "The queue, oldest deadline first; state one of FLAGGED, IN_REVIEW, REFUSAL_PROPOSED, OBJECTED; "
-            + "assignee a user name")
-    public List<ReviewViews.QueueItem> queue(@QueryParam("state") String state, @QueryParam("assignee") String assignee) {
+    @Operation(operationId = "listReviewQueue", summary = "The legal officers' queue, oldest deadline first",
+            description = "Cases that wait for an officer: FLAGGED, IN_REVIEW, REFUSAL_PROPOSED and OBJECTED. `state` keeps "
+                    + "one of those states, `assignee` one officer's user name. Overdue cases carry `overdue`.")
+    public List<ReviewViews.QueueItem> queue(
+            @Parameter(description = "Only cases in this queue state: FLAGGED, IN_REVIEW, REFUSAL_PROPOSED or OBJECTED",
+                    schema = @Schema(implementation = CaseStatus.class)) @QueryParam("state") String state,
+            @Parameter(description = "Only cases held by the officer with this user name") @QueryParam("assignee")
+            String assignee) {
         return reviews.queue(parseState(state), assignee);
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A case in full: request, assessment with explanations, decisions and history")
+    @Operation(operationId = "getReviewCase", summary = "A case in full",
+            description = "The request, the assessment with every indicator's explanation, the decisions, the history and "
+                    + "the actions the workflow leaves the calling officer now.")
     public ReviewViews.CaseDetail detail(@PathParam("id") UUID id) {
         return reviews.detail(id);
     }
@@ -53,7 +63,11 @@ public class ReviewResource {
     @POST
     @Path("/{id}/assignment")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Take a case (a taken case is a 409)")
+    @Operation(operationId = "takeCase", summary = "Take a case",
+            description = "Assigns a flagged or objected case to the calling officer; it becomes IN_REVIEW. A case another "
+                    + "officer holds, or an objection to a decision the caller took part in, is a 409.")
+    @APIResponse(responseCode = "200", description = "The case, now IN_REVIEW with the caller")
+    @APIResponse(responseCode = "409", description = "Taken already, or the workflow does not allow this officer to take it")
     public ReviewViews.CaseDetail assign(@PathParam("id") UUID id, EmptyBody body) {
         return reviews.assign(id, officer());
     }
@@ -61,7 +75,10 @@ public class ReviewResource {
     @POST
     @Path("/{id}/release")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Give a taken case back to the queue")
+    @Operation(operationId = "releaseCase", summary = "Give a taken case back to the queue",
+            description = "The calling officer gives up a case they hold; it goes back to the queue in the state it came from.")
+    @APIResponse(responseCode = "200", description = "The case, back in the queue")
+    @APIResponse(responseCode = "409", description = "The case is not held by the calling officer")
     public ReviewViews.CaseDetail release(@PathParam("id") UUID id, EmptyBody body) {
         return reviews.release(id, officer());
     }
@@ -69,7 +86,12 @@ public class ReviewResource {
     @POST
     @Path("/{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Decide a taken case; REFUSED becomes a proposal that a second officer confirms")
+    @Operation(operationId = "decideCase", summary = "Decide a case the caller holds",
+            description = "APPROVED and APPROVED_WITH_CONDITIONS are binding at once and recorded on the decision log. "
+                    + "REFUSED becomes REFUSAL_PROPOSED: a second officer must confirm it (four eyes). Reasoning is "
+                    + "required; conditions only, and then at least one, with APPROVED_WITH_CONDITIONS.")
+    @APIResponse(responseCode = "200", description = "The case, decided or with a refusal proposed")
+    @APIResponse(responseCode = "409", description = "The case is not held by the calling officer, or not open to a decision")
     public ReviewViews.CaseDetail decide(@PathParam("id") UUID id, @NotNull @Valid ReviewBodies.DecisionBody body) {
         return reviews.decide(id, officer(), body);
     }
@@ -77,7 +99,11 @@ public class ReviewResource {
     @POST
     @Path("/{id}/confirmation")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A second officer confirms a proposed refusal (agree) or sends it back")
+    @Operation(operationId = "confirmRefusal", summary = "Confirm a proposed refusal, or send it back",
+            description = "A second officer, never the proposer, agrees (the refusal becomes binding) or disagrees with "
+                    + "reasoning (the case returns to IN_REVIEW with the proposer).")
+    @APIResponse(responseCode = "200", description = "The case, REFUSED or back IN_REVIEW")
+    @APIResponse(responseCode = "409", description = "No refusal proposed, or the caller proposed it")
     public ReviewViews.CaseDetail confirm(@PathParam("id") UUID id, @NotNull @Valid ReviewBodies.ConfirmationBody body) {
         return reviews.confirm(id, officer(), body);
     }
@@ -85,7 +111,11 @@ public class ReviewResource {
     @POST
     @Path("/{id}/extension")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Extend the deadline once, with a reason")
+    @Operation(operationId = "extendDeadline", summary = "Extend the decision deadline once",
+            description = "Moves the deadline by the policy's extension period, once per case, with a reason that the "
+                    + "history keeps.")
+    @APIResponse(responseCode = "200", description = "The case with its new deadline")
+    @APIResponse(responseCode = "409", description = "Extended once already, or the case is not open")
     public ReviewViews.CaseDetail extend(@PathParam("id") UUID id, @NotNull @Valid ReviewBodies.ExtensionBody body) {
         return reviews.extend(id, officer(), body);
     }

@@ -34,7 +34,9 @@ public class CallerResource {
 
     @GET
     @RolesAllowed({Roles.HR_SYSTEM, Roles.LEGAL_OFFICER, Roles.AUDITOR, Roles.POLICY_ADMIN})
-    @Operation(summary = "The caller's subject, screening roles and institution")
+    @Operation(operationId = "getCaller", summary = "The caller as the service sees it",
+            description = "The token's subject, its screening roles and, for an HR system, its institution. Integrators "
+                    + "call it to check their credentials before the first request.")
     public Caller me() {
         List<String> roles = identity.getRoles().stream()
                 .filter(r -> r.equals(Roles.HR_SYSTEM) || r.equals(Roles.LEGAL_OFFICER)
@@ -46,7 +48,9 @@ public class CallerResource {
     @GET
     @Path("/institution")
     @RolesAllowed(Roles.HR_SYSTEM)
-    @Operation(summary = "The institution an HR system's token acts for (refused without the claim)")
+    @Operation(operationId = "getCallerInstitution", summary = "The institution an HR system's token acts for",
+            description = "The `institution` claim of the token. A token without one is refused with a 403, as every "
+                    + "screening call would be.")
     public InstitutionView institution() {
         return new InstitutionView(institution.require());
     }

@@ -3,13 +3,18 @@ package nl.kennisveiligheid.screening.matching;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the labelled sets of ../shared/eval and the reference entity list they are matched against. */
+/**
+ * Reads the labelled sets in {@code src/test/resources/eval/} and the reference entity list they are
+ * matched against. The repository owns these files: extend them with every new look-alike or miss.
+ */
 final class EvaluationData {
 
     record EntityCase(String query, String country, String expected) {}
@@ -19,26 +24,32 @@ final class EvaluationData {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    static Path evalDir() {
-        return existing(System.getProperty("screening.eval.dir", "../shared/eval"));
-    }
+    private static final String RESOURCE_DIR = "/eval/";
 
-    static Path referenceDir() {
-        return existing(System.getProperty("screening.reference.dir", "../shared/reference"));
-    }
-
-    private static Path existing(String dir) {
-        Path path = Path.of(dir);
-        if (!Files.isDirectory(path)) {
-            throw new IllegalStateException("Labelled evaluation data not found at " + path.toAbsolutePath()
-                    + "; the project expects the shared folder beside the checkout (or -Dscreening.eval.dir=...)");
+    private static InputStream resource(String name) {
+        InputStream in = EvaluationData.class.getResourceAsStream(RESOURCE_DIR + name);
+        if (in == null) {
+            throw new IllegalStateException("Labelled evaluation file missing from the test classpath: "
+                    + RESOURCE_DIR + name);
         }
-        return path;
+        return in;
+    }
+
+    private static List<String> lines(String name) throws IOException {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(resource(name), StandardCharsets.UTF_8))) {
+            return reader.lines().toList();
+        }
+    }
+
+    private static JsonNode yaml(String name) throws IOException {
+        try (InputStream in = resource(name)) {
+            return YAML.readTree(in);
+        }
     }
 
     static List<ListedEntity> referenceEntities() throws IOException {
         List<ListedEntity> entities = new ArrayList<>();
-        for (JsonNode node : YAML.readTree(referenceDir().resolve("high-risk-entities.yaml").toFile())) {
+        for (JsonNode node : yaml("high-risk-entities.yaml")) {
             List<String> aliases = new ArrayList<>();
             node.path("aliases").forEach(a -> aliases.add(a.asText()));
             entities.add(new ListedEntity(node.get("id").asText(), node.get("name").asText(), aliases,
@@ -49,7 +60,7 @@ final class EvaluationData {
 
     static List<SensitiveArea> evalAreas() throws IOException {
         List<SensitiveArea> areas = new ArrayList<>();
-        for (JsonNode node : YAML.readTree(evalDir().resolve("areas.yaml").toFile())) {
+        for (JsonNode node : yaml("areas.yaml")) {
             List<String> terms = new ArrayList<>();
             node.path("terms").forEach(t -> terms.add(t.asText()));
             List<String> excludes = new ArrayList<>();
@@ -61,7 +72,7 @@ final class EvaluationData {
 
     static List<EntityCase> entityCases() throws IOException {
         List<EntityCase> cases = new ArrayList<>();
-        for (String line : Files.readAllLines(evalDir().resolve("entity-cases.jsonl"))) {
+        for (String line : lines("entity-cases.jsonl")) {
             if (!line.isBlank()) {
                 JsonNode node = JSON.readTree(line);
                 JsonNode expected = node.get("expected");
@@ -74,7 +85,7 @@ final class EvaluationData {
 
     static List<FieldCase> fieldCases() throws IOException {
         List<FieldCase> cases = new ArrayList<>();
-        for (String line : Files.readAllLines(evalDir().resolve("field-cases.jsonl"))) {
+        for (String line : lines("field-cases.jsonl")) {
             if (!line.isBlank()) {
                 JsonNode node = JSON.readTree(line);
                 List<String> expected = new ArrayList<>();

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Measures matching quality on the labelled sets in ../shared/eval and fails below the agreed
+ * Measures matching quality on the labelled sets in src/test/resources/eval and fails below the agreed
  * floors (entity precision 0.97, recall 0.95; field micro-F1 0.95). Prints every miss and false
  * match with its explanation. `make eval` runs this test alone.
  */
@@ -98,6 +98,12 @@ class MatchingEvaluationTest {
         assertTrue(f1 >= FIELD_F1_FLOOR, "field micro-F1 " + f1 + " below floor");
     }
 
+    @Test
+    void anEvaluationThatMeasuredNothingFailsInsteadOfScoringOne() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> ratio(0, 0));
+        org.junit.jupiter.api.Assertions.assertEquals(0.75, ratio(3, 4));
+    }
+
     private static String explain(EntityMatch m) {
         return String.format(Locale.ROOT, "%s via '%s' score %.3f (%s, part '%s' -> '%s' vs '%s', words %s)",
                 m.entityId(), m.listedName(), m.score(), m.method(), m.matchedPart(), m.normalizedInput(),
@@ -109,8 +115,12 @@ class MatchingEvaluationTest {
         return "'" + s + "'";
     }
 
-    private static double ratio(int a, int b) {
-        return b == 0 ? 1.0 : (double) a / b;
+    /** An empty denominator means the set measured nothing: that is a broken evaluation, not a score of 1. */
+    static double ratio(int a, int b) {
+        if (b == 0) {
+            throw new IllegalStateException("nothing to measure: the labelled set produced no positives");
+        }
+        return (double) a / b;
     }
 
     private static double f1(double p, double r) {
