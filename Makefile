@@ -49,7 +49,7 @@ TOPIC ?= screening.decisions.v1
 KEY ?= http://127.0.0.1:8080/api/v1/audit/public-key
 SIGNATURE_EVERY ?= 1
 verify-log: ## auditor's check of the log's chain and signatures from Kafka and the public key alone
-	$(MVNW) -q compile exec:java -Dexec.mainClass=nl.kennisveiligheid.screening.audit.ReplayCommand \
+	$(MVNW) -q compile exec:java -Dexec.mainClass=nl.kennisveiligheid.screening.replay.ReplayCommand \
 	  -Dexec.args="$(BOOTSTRAP) $(TOPIC) $(KEY) $(SIGNATURE_EVERY)"
 
 FUZZ_TRIES ?= 5000

@@ -34,10 +34,6 @@ public final class EventSigning {
         }
     }
 
-    public static String hash(ObjectNode event) {
-        return CanonicalJson.sha256Hex(signedBytes(event));
-    }
-
     /**
      * Sets {@code hash} and {@code signature} on the event. Signing and verifying use Bouncy Castle's
      * RFC 8032 implementation, many times faster than the JDK 17 provider, on the same standard keys.
@@ -49,10 +45,6 @@ public final class EventSigning {
         signer.init(true, new Ed25519PrivateKeyParameters(raw(key.getEncoded()), 0));
         signer.update(bytes, 0, bytes.length);
         event.put("signature", Base64.getUrlEncoder().withoutPadding().encodeToString(signer.generateSignature()));
-    }
-
-    public static boolean signatureValid(ObjectNode event, PublicKey key) {
-        return signatureValid(event, signedBytes(event), key);
     }
 
     /** With the signed bytes already at hand. */

@@ -24,7 +24,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import nl.kennisveiligheid.screening.common.SafeThrowable;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -77,7 +76,6 @@ public class OutboxRelay {
     boolean enabled;
 
     private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicLong sentTotal = new AtomicLong();
     private volatile boolean active;
     private Thread worker;
     private Connection lockConnection;
@@ -256,7 +254,6 @@ public class OutboxRelay {
         } finally {
             markSent(acknowledged);
         }
-        sentTotal.addAndGet(acknowledged.size());
         return acknowledged.size();
     }
 

@@ -48,11 +48,6 @@ public final class CanonicalJson {
         return new String(bytes(value), StandardCharsets.UTF_8);
     }
 
-    /** Lowercase hex SHA-256 of the canonical form. */
-    public static String sha256(Object value) {
-        return sha256Hex(bytes(value));
-    }
-
     public static String sha256Hex(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -2,9 +2,9 @@ package nl.kennisveiligheid.screening.console;
 
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
+import nl.kennisveiligheid.screening.cases.CaseAction;
+import nl.kennisveiligheid.screening.cases.OfficerActions;
 import nl.kennisveiligheid.screening.common.CaseStatus;
-import nl.kennisveiligheid.screening.intake.CaseAction;
-import nl.kennisveiligheid.screening.review.OfficerActions;
 import nl.kennisveiligheid.screening.triage.Assessment;
 
 /**

@@ -33,11 +33,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import nl.kennisveiligheid.screening.cases.OfficerActions;
 import nl.kennisveiligheid.screening.common.CaseStatus;
 import nl.kennisveiligheid.screening.common.InvalidInputException;
 import nl.kennisveiligheid.screening.common.Problem;
 import nl.kennisveiligheid.screening.common.ProblemException;
-import nl.kennisveiligheid.screening.review.OfficerActions;
 import nl.kennisveiligheid.screening.review.ReviewBodies;
 import nl.kennisveiligheid.screening.review.ReviewService;
 import nl.kennisveiligheid.screening.review.ReviewViews;
@@ -57,8 +57,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @RolesAllowed(Roles.LEGAL_OFFICER)
 public class ConsoleResource {
 
-    static final List<CaseStatus> QUEUE_STATES = List.of(CaseStatus.FLAGGED, CaseStatus.IN_REVIEW,
-            CaseStatus.REFUSAL_PROPOSED, CaseStatus.OBJECTED);
+    static final List<CaseStatus> QUEUE_STATES = CaseStatus.IN_QUEUE;
 
     @Inject
     ReviewService reviews;

@@ -4,8 +4,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import java.util.List;
 import java.util.Set;
+import nl.kennisveiligheid.screening.cases.OfficerActions;
 import nl.kennisveiligheid.screening.common.CaseStatus;
-import nl.kennisveiligheid.screening.review.OfficerActions;
 import nl.kennisveiligheid.screening.review.ReviewViews;
 
 /** The console's pages (templates/console/), checked against these parameters when the service is built. */

@@ -2,7 +2,7 @@ package nl.kennisveiligheid.screening.console;
 
 import io.quarkus.qute.TemplateExtension;
 import java.util.Set;
-import nl.kennisveiligheid.screening.review.OfficerActions;
+import nl.kennisveiligheid.screening.cases.OfficerActions;
 
 /** Lets a page ask whether an action is offered by its name: {#if actions.offers('TAKE')}. */
 @TemplateExtension

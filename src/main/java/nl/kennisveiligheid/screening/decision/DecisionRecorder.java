@@ -1,5 +1,8 @@
 package nl.kennisveiligheid.screening.decision;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,9 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import nl.kennisveiligheid.screening.audit.AuditOutbox;
 import nl.kennisveiligheid.screening.common.CanonicalJson;
 import nl.kennisveiligheid.screening.triage.Assessment;
@@ -29,10 +29,37 @@ public class DecisionRecorder {
     @Inject
     AuditOutbox outbox;
 
-    /** What is decided, by whom, on which grounds and under which policy version. */
+    /**
+     * What is decided, by whom, on which grounds and under which policy version. Made by the named
+     * factories below, one for each way a case is decided, rather than by position.
+     */
     public record Binding(UUID caseId, String outcome, String reasoning, List<String> conditions, String kind,
             String decidedBy, String confirmedBy, UUID supersedes, Instant decidedAt, Instant receivedAt,
-            String policyVersion, String policyHash, CaseFacts facts) {}
+            String policyVersion, String policyHash, CaseFacts facts) {
+
+        /** Triage decided at receipt (NOT_REQUIRED or CLEARED), with reasoning generated from the indicators. */
+        public static Binding automated(UUID caseId, String outcome, String reasoning, Instant receivedAt,
+                String policyVersion, String policyHash, CaseFacts facts) {
+            return new Binding(caseId, outcome, reasoning, List.of(), Decision.KIND_AUTOMATED, Decision.AUTOMATED, null,
+                    null, receivedAt, receivedAt, policyVersion, policyHash, facts);
+        }
+
+        /** Officers decided a flagged case; a refusal names its confirming second officer. */
+        public static Binding byOfficers(UUID caseId, String outcome, String reasoning, List<String> conditions,
+                String decidedBy, String confirmedBy, Instant decidedAt, Instant receivedAt, String policyVersion,
+                String policyHash, CaseFacts facts) {
+            return new Binding(caseId, outcome, reasoning, conditions, Decision.KIND_OFFICER, decidedBy, confirmedBy,
+                    null, decidedAt, receivedAt, policyVersion, policyHash, facts);
+        }
+
+        /** Officers decided an objection: the decision upholds or replaces {@code supersedes}. */
+        public static Binding onObjection(UUID caseId, String outcome, String reasoning, List<String> conditions,
+                String decidedBy, String confirmedBy, UUID supersedes, Instant decidedAt, Instant receivedAt,
+                String policyVersion, String policyHash, CaseFacts facts) {
+            return new Binding(caseId, outcome, reasoning, conditions, Decision.KIND_OBJECTION, decidedBy, confirmedBy,
+                    supersedes, decidedAt, receivedAt, policyVersion, policyHash, facts);
+        }
+    }
 
     /** The case as the log needs it: whose, the request (encrypted in the log) and its assessment. */
     public record CaseFacts(String institution, String requestJson, String assessmentJson) {}

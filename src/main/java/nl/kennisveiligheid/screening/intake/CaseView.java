@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import nl.kennisveiligheid.screening.cases.ScreeningCase;
 import nl.kennisveiligheid.screening.common.CanonicalJson;
 import nl.kennisveiligheid.screening.common.CaseStatus;
 import nl.kennisveiligheid.screening.decision.Decision;

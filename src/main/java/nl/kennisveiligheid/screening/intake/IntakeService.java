@@ -1,6 +1,5 @@
 package nl.kennisveiligheid.screening.intake;
 
-import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import nl.kennisveiligheid.screening.cases.CaseLifecycle;
+import nl.kennisveiligheid.screening.cases.ScreeningCase;
 import nl.kennisveiligheid.screening.common.CanonicalJson;
 import nl.kennisveiligheid.screening.common.CaseStatus;
 import nl.kennisveiligheid.screening.common.InvalidInputException;
@@ -19,7 +21,6 @@ import nl.kennisveiligheid.screening.common.Problem.FieldError;
 import nl.kennisveiligheid.screening.common.ProblemException;
 import nl.kennisveiligheid.screening.decision.AutomatedReasoning;
 import nl.kennisveiligheid.screening.decision.Decision;
-import nl.kennisveiligheid.screening.decision.DecisionRecorder;
 import nl.kennisveiligheid.screening.policy.CompiledPolicy;
 import nl.kennisveiligheid.screening.policy.PolicyService;
 import nl.kennisveiligheid.screening.triage.Assessment;
@@ -34,16 +35,11 @@ import nl.kennisveiligheid.screening.triage.Triage;
 @ApplicationScoped
 public class IntakeService {
 
-    private static final String INSERT = "insert into screening_case (id, institution, external_reference, request_hash,"
-            + " request, status, policy_version, policy_hash, assessment, received_at, decision_due, updated_at, row_version)"
-            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?10, 0)"
-            + " on conflict (institution, external_reference) do nothing";
-
     @Inject
     PolicyService policies;
 
     @Inject
-    DecisionRecorder decisions;
+    CaseLifecycle lifecycle;
 
     @Inject
     Clock clock;
@@ -74,27 +70,15 @@ public class IntakeService {
             case FLAGGED -> CaseStatus.FLAGGED;
         };
         Instant due = receivedAt.plus(Duration.ofDays(7L * policy.document().deadlines().decisionWeeks()));
-        int inserted = Panache.getEntityManager().createNativeQuery(INSERT)
-                .setParameter(1, id).setParameter(2, institution).setParameter(3, request.externalReference())
-                .setParameter(4, requestHash).setParameter(5, requestJson).setParameter(6, status.name())
-                .setParameter(7, policy.version()).setParameter(8, policy.contentHash())
-                .setParameter(9, assessmentJson).setParameter(10, receivedAt).setParameter(11, due)
-                .executeUpdate();
-        if (inserted == 0) {
+        Optional<ScreeningCase> received = lifecycle.receive(new CaseLifecycle.Received(id, institution,
+                request.externalReference(), requestHash, requestJson, status, policy.version(), policy.contentHash(),
+                assessmentJson, receivedAt, due));
+        if (received.isEmpty()) {
             return existing(institution, request.externalReference(), requestHash);
         }
-        ScreeningCase stored = ScreeningCase.findById(id);
-        CaseHistory.append(stored, receivedAt, "institution:" + institution, null, CaseAction.RECEIVED, CaseStatus.RECEIVED,
-                null);
-        Decision decision = null;
-        if (status != CaseStatus.FLAGGED) {
-            decision = decisions.record(new DecisionRecorder.Binding(id, assessment.outcome().name(),
-                    AutomatedReasoning.of(assessment), List.of(), Decision.KIND_AUTOMATED, Decision.AUTOMATED, null, null,
-                    receivedAt, receivedAt, policy.version(), policy.contentHash(),
-                    new DecisionRecorder.CaseFacts(institution, requestJson, assessmentJson)));
-            CaseHistory.append(stored, receivedAt, Decision.AUTOMATED, null, CaseAction.DECIDED_AUTOMATICALLY,
-                    CaseStatus.RECEIVED, decision.reasoning);
-        }
+        ScreeningCase stored = received.get();
+        Decision decision = status == CaseStatus.FLAGGED ? null
+                : lifecycle.decideAutomatically(stored, AutomatedReasoning.of(assessment));
         return new Submitted(CaseView.of(stored, decision, request, assessment), true);
     }
 
@@ -129,20 +113,7 @@ public class IntakeService {
 
     @Transactional
     public CaseView withdraw(String institution, UUID id) {
-        ScreeningCase c = ScreeningCase.findOwn(id, institution);
-        if (c == null) {
-            throw ProblemException.notFound("Case " + id);
-        }
-        if (!c.status.isOpen()) {
-            throw ProblemException.conflict("case-closed", "Case " + id + " is " + c.status
-                    + "; only an open case can be withdrawn.");
-        }
-        CaseStatus from = c.status;
-        c.status = CaseStatus.WITHDRAWN;
-        c.updatedAt = clock.instant();
-        c.assignee = null;
-        c.assigneeName = null;
-        CaseHistory.append(c, c.updatedAt, "institution:" + institution, null, CaseAction.WITHDRAWN, from, null);
+        ScreeningCase c = lifecycle.withdraw(id, institution);
         return CaseView.of(c, Decision.latestFor(c.id));
     }
 

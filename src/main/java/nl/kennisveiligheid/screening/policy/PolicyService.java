@@ -95,6 +95,12 @@ public class PolicyService {
         return version;
     }
 
+    /** The document of a version a case was received under; such a version always exists. */
+    public PolicyDocument documentOf(String versionId) {
+        return compiled(find(versionId).orElseThrow(
+                () -> new IllegalStateException("policy version of a stored case is missing"))).document();
+    }
+
     public Optional<PolicyVersion> find(String versionId) {
         return Optional.ofNullable(PolicyVersion.findById(versionId));
     }

@@ -12,12 +12,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import nl.kennisveiligheid.screening.common.CaseStatus;
 
 /** Gauges of the queue for operators: open cases and overdue cases, read when scraped. No personal data. */
 @ApplicationScoped
 public class CaseMetrics implements MeterBinder {
 
-    private static final String OPEN = "('FLAGGED','IN_REVIEW','REFUSAL_PROPOSED','OBJECTED')";
+    private static final String IN_QUEUE_SQL = CaseStatus.sqlList(CaseStatus.IN_QUEUE);
 
     @Inject
     AgroalDataSource dataSource;
@@ -27,9 +28,9 @@ public class CaseMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("screening.cases.open", () -> count("select count(*) from screening_case where status in " + OPEN, false))
+        Gauge.builder("screening.cases.open", () -> count("select count(*) from screening_case where status in " + IN_QUEUE_SQL, false))
                 .description("Cases waiting for a legal officer").register(registry);
-        Gauge.builder("screening.cases.overdue", () -> count("select count(*) from screening_case where status in " + OPEN
+        Gauge.builder("screening.cases.overdue", () -> count("select count(*) from screening_case where status in " + IN_QUEUE_SQL
                         + " and decision_due < ?", true))
                 .description("Open cases past their decision deadline").register(registry);
     }

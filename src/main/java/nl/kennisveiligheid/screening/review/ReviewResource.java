@@ -129,8 +129,8 @@ public class ReviewResource {
             return null;
         }
         return Arrays.stream(CaseStatus.values())
-                .filter(s -> s.name().equals(state) && ReviewService.QUEUE.contains(s)).findFirst()
-                .orElseThrow(() -> new InvalidInputException("state", "must be one of " + ReviewService.QUEUE.stream()
-                        .map(Enum::name).sorted().toList()));
+                .filter(s -> s.name().equals(state) && s.isInQueue()).findFirst()
+                .orElseThrow(() -> new InvalidInputException("state", "must be one of "
+                        + CaseStatus.names(CaseStatus.IN_QUEUE)));
     }
 }

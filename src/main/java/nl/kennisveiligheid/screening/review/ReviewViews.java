@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import nl.kennisveiligheid.screening.cases.CaseAction;
+import nl.kennisveiligheid.screening.cases.CaseHistory;
+import nl.kennisveiligheid.screening.cases.ScreeningCase;
 import nl.kennisveiligheid.screening.common.CanonicalJson;
 import nl.kennisveiligheid.screening.common.CaseStatus;
 import nl.kennisveiligheid.screening.decision.Decision;
-import nl.kennisveiligheid.screening.intake.CaseAction;
-import nl.kennisveiligheid.screening.intake.CaseHistory;
-import nl.kennisveiligheid.screening.intake.ScreeningCase;
 import nl.kennisveiligheid.screening.intake.ScreeningRequest;
 import nl.kennisveiligheid.screening.triage.Assessment;
 

@@ -32,6 +32,7 @@ import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
+import nl.kennisveiligheid.screening.cases.RetentionService;
 import nl.kennisveiligheid.screening.policy.PolicyService;
 import nl.kennisveiligheid.screening.support.LocalInfra;
 import nl.kennisveiligheid.screening.support.Requests;

@@ -1,4 +1,4 @@
-package nl.kennisveiligheid.screening.audit;
+package nl.kennisveiligheid.screening.replay;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
@@ -17,6 +17,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
+import nl.kennisveiligheid.screening.audit.AuditOutbox;
+import nl.kennisveiligheid.screening.audit.ChainVerifier;
+import nl.kennisveiligheid.screening.audit.PayloadCipher;
 import nl.kennisveiligheid.screening.common.CanonicalJson;
 import nl.kennisveiligheid.screening.intake.ScreeningRequest;
 import nl.kennisveiligheid.screening.intake.TriageInputs;
@@ -45,12 +48,6 @@ public final class Replay {
     public Replay(PublicKey publicKey, Function<UUID, Optional<byte[]>> caseKeys) {
         this.chain = new ChainVerifier(publicKey);
         this.caseKeys = caseKeys;
-    }
-
-    public void accept(ObjectNode event) {
-        if (chain.accept(event)) {
-            process(event);
-        }
     }
 
     /** The next records of the log, in order; their checks run on all cores (see ChainVerifier). */

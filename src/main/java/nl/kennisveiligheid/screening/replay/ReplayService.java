@@ -1,7 +1,7 @@
-package nl.kennisveiligheid.screening.audit;
+package nl.kennisveiligheid.screening.replay;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,10 +9,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import nl.kennisveiligheid.screening.audit.AuditKeys;
+import nl.kennisveiligheid.screening.audit.CaseKeys;
+import nl.kennisveiligheid.screening.audit.KafkaSettings;
+import nl.kennisveiligheid.screening.audit.LogReader;
 import nl.kennisveiligheid.screening.common.CanonicalJson;
 import nl.kennisveiligheid.screening.common.ProblemException;
 import nl.kennisveiligheid.screening.common.SafeThrowable;

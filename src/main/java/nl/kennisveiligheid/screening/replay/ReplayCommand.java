@@ -1,4 +1,5 @@
-package nl.kennisveiligheid.screening.audit;
+package nl.kennisveiligheid.screening.replay;
+
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
-
+import nl.kennisveiligheid.screening.audit.ChainVerifier;
+import nl.kennisveiligheid.screening.audit.Ed25519Jwk;
+import nl.kennisveiligheid.screening.audit.LogReader;
 /**
  * The auditor's command line: verifies the log's chain and signatures from Kafka and the public key
  * alone (a JWK file or URL), with no access to the service's database.

@@ -1,17 +1,17 @@
-package nl.kennisveiligheid.screening.review;
+package nl.kennisveiligheid.screening.cases;
 
-import static nl.kennisveiligheid.screening.review.OfficerActions.Action.CONFIRM;
-import static nl.kennisveiligheid.screening.review.OfficerActions.Action.DECIDE;
-import static nl.kennisveiligheid.screening.review.OfficerActions.Action.EXTEND;
-import static nl.kennisveiligheid.screening.review.OfficerActions.Action.RELEASE;
-import static nl.kennisveiligheid.screening.review.OfficerActions.Action.TAKE;
+import static nl.kennisveiligheid.screening.cases.OfficerActions.Action.CONFIRM;
+import static nl.kennisveiligheid.screening.cases.OfficerActions.Action.DECIDE;
+import static nl.kennisveiligheid.screening.cases.OfficerActions.Action.EXTEND;
+import static nl.kennisveiligheid.screening.cases.OfficerActions.Action.RELEASE;
+import static nl.kennisveiligheid.screening.cases.OfficerActions.Action.TAKE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import nl.kennisveiligheid.screening.cases.OfficerActions.CaseFacts;
 import nl.kennisveiligheid.screening.common.CaseStatus;
-import nl.kennisveiligheid.screening.review.OfficerActions.CaseFacts;
 import org.junit.jupiter.api.Test;
 
 /** The workflow's rules as one officer meets them; the console offers exactly these. */

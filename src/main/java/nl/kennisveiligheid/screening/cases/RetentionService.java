@@ -1,4 +1,4 @@
-package nl.kennisveiligheid.screening.audit;
+package nl.kennisveiligheid.screening.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import nl.kennisveiligheid.screening.audit.AuditOutbox;
+import nl.kennisveiligheid.screening.audit.CaseKeys;
 import nl.kennisveiligheid.screening.common.CanonicalJson;
+import nl.kennisveiligheid.screening.common.CaseStatus;
 import nl.kennisveiligheid.screening.policy.PolicyService;
 import org.jboss.logging.Logger;
 
@@ -27,7 +30,6 @@ import org.jboss.logging.Logger;
 public class RetentionService {
 
     private static final Logger LOG = Logger.getLogger(RetentionService.class);
-    private static final String FINAL = "('NOT_REQUIRED','CLEARED','APPROVED','APPROVED_WITH_CONDITIONS','REFUSED')";
 
     @Inject
     Clock clock;
@@ -55,7 +57,7 @@ public class RetentionService {
         List<Object[]> candidates = QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager()
                 .createNativeQuery("select c.id, c.policy_version, max(d.decided_at) from screening_case c"
                         + " join decision d on d.case_id = c.id join case_key k on k.case_id = c.id"
-                        + " where c.status in " + FINAL + " and k.key_bytes is not null"
+                        + " where c.status in " + CaseStatus.sqlList(CaseStatus.DECIDED) + " and k.key_bytes is not null"
                         + " group by c.id, c.policy_version")
                 .getResultList());
         int erased = 0;

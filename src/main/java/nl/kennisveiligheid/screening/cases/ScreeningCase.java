@@ -1,4 +1,4 @@
-package nl.kennisveiligheid.screening.intake;
+package nl.kennisveiligheid.screening.cases;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,4 +1,4 @@
-package nl.kennisveiligheid.screening.intake;
+package nl.kennisveiligheid.screening.cases;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -51,17 +51,32 @@ public class CaseHistory extends PanacheEntityBase {
         return list("caseId = ?1 order by id", caseId);
     }
 
-    public static void append(ScreeningCase c, Instant at, String actor, String actorName, CaseAction action,
-            CaseStatus from, String reasoning) {
+    /** Only the lifecycle appends: history records transitions, and transitions are its alone. */
+    static void append(ScreeningCase c, Instant at, CaseLifecycle.Actor actor, CaseAction action, CaseStatus from,
+            String reasoning) {
         CaseHistory entry = new CaseHistory();
         entry.caseId = c.id;
         entry.at = at;
-        entry.actor = actor;
-        entry.actorName = actorName;
+        entry.actor = actor.id();
+        entry.actorName = actor.name();
         entry.action = action;
         entry.fromStatus = from;
         entry.toStatus = c.status;
         entry.reasoning = reasoning;
         entry.persist();
+    }
+
+    /** The actions by which an officer takes part in a decision. */
+    private static final List<String> TAKING_PART = List.of(CaseAction.DECIDED.name(), CaseAction.REFUSAL_PROPOSED.name(),
+            CaseAction.REFUSAL_CONFIRMED.name(), CaseAction.SENT_BACK.name());
+
+    /** Whether the officer took part in the decision that the case's last objection is against. */
+    static boolean tookPartBeforeObjection(UUID caseId, String officerId) {
+        Number count = (Number) getEntityManager().createNativeQuery(
+                "select count(*) from case_history h where h.case_id = ?1 and h.actor = ?2 and h.action in ?3"
+                        + " and h.id < (select max(o.id) from case_history o where o.case_id = ?1 and o.action = 'OBJECTED')")
+                .setParameter(1, caseId).setParameter(2, officerId).setParameter(3, TAKING_PART)
+                .getSingleResult();
+        return count.longValue() > 0;
     }
 }

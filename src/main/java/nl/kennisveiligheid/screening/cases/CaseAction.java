@@ -1,4 +1,4 @@
-package nl.kennisveiligheid.screening.intake;
+package nl.kennisveiligheid.screening.cases;
 
 /** The actions a case's history records. */
 public enum CaseAction {

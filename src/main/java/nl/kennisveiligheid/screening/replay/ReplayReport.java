@@ -1,4 +1,4 @@
-package nl.kennisveiligheid.screening.audit;
+package nl.kennisveiligheid.screening.replay;
 
 import java.time.Instant;
 import java.util.List;

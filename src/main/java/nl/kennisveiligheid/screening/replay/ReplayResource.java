@@ -1,6 +1,5 @@
-package nl.kennisveiligheid.screening.audit;
+package nl.kennisveiligheid.screening.replay;
 
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -11,7 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Map;
 import java.util.UUID;
 import nl.kennisveiligheid.screening.security.CallerIdentity;
 import nl.kennisveiligheid.screening.security.Roles;
@@ -21,23 +19,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Auditors replay and verify the log; anyone may fetch the key that verifies its signatures. */
-@Path("/api/v1/audit")
+/** Auditors replay and verify the log. */
+@Path("/api/v1/audit/replays")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "audit", description = "Replay and verification of the decision log")
-public class AuditResource {
+public class ReplayResource {
 
     @Inject
     ReplayService replays;
 
     @Inject
-    AuditKeys keys;
-
-    @Inject
     CallerIdentity caller;
 
     @POST
-    @Path("/replays")
     @RolesAllowed(Roles.AUDITOR)
     @Operation(operationId = "startReplay", summary = "Replay and verify the decision log",
             description = "Starts a job that reads the log from offset 0: it checks the hash chain and the signatures, "
@@ -51,7 +45,7 @@ public class AuditResource {
     }
 
     @GET
-    @Path("/replays/{id}")
+    @Path("/{id}")
     @RolesAllowed(Roles.AUDITOR)
     @Operation(operationId = "getReplayReport", summary = "A replay's report",
             description = "Events read, whether the chain is intact (or its first broken sequence), whether every "
@@ -59,14 +53,5 @@ public class AuditResource {
                     + "the cases erased by retention.")
     public ReplayReport report(@PathParam("id") UUID id) {
         return replays.find(id);
-    }
-
-    @GET
-    @Path("/public-key")
-    @PermitAll
-    @Operation(operationId = "getAuditPublicKey", summary = "The key that verifies the log's signatures",
-            description = "The Ed25519 public key as a JWK (kty OKP, crv Ed25519), with which anyone can verify the log.")
-    public Map<String, String> publicKey() {
-        return Ed25519Jwk.toJwk(keys.publicKey());
     }
 }

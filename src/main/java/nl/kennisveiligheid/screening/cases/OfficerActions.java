@@ -1,4 +1,4 @@
-package nl.kennisveiligheid.screening.review;
+package nl.kennisveiligheid.screening.cases;
 
 import java.util.EnumSet;
 import java.util.Optional;
@@ -52,7 +52,7 @@ public final class OfficerActions {
                     : involved(c, tookPartBeforeObjection) ? new Refusal("officer-involved",
                             "You took part in the decision objected to.")
                     : null;
-            case EXTEND -> !ReviewService.QUEUE.contains(c.status()) ? wrongState(c, "extended")
+            case EXTEND -> !c.status().isInQueue() ? wrongState(c, "extended")
                     : c.extended() ? new Refusal("already-extended", "The deadline of this case was already extended once.")
                     : null;
         });

@@ -1,0 +1,86 @@
+package nl.kennisveiligheid.screening.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaFieldAccess;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import nl.kennisveiligheid.screening.cases.ScreeningCase;
+import org.apache.kafka.clients.producer.Producer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The structure the code keeps: packages by capability without cycles, pure matching and triage,
+ * one owner of a case's state, and one package that talks to Kafka's producer. A change that breaks
+ * one of these fails the build with the offending dependency named.
+ */
+class ArchitectureTest {
+
+    private static final String ROOT = "nl.kennisveiligheid.screening";
+
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ROOT);
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    @Test
+    void matchingIsPureAndStandsAlone() {
+        noClasses().that().resideInAPackage(ROOT + ".matching..")
+                .should().dependOnClassesThat().resideInAnyPackage(impure())
+                .orShould().dependOnClassesThat().resideOutsideOfPackages(ROOT + ".matching..", "java..",
+                        "com.ibm.icu..", "org.apache.lucene..", "org.tartarus.snowball..", "org.apache.commons.text..")
+                .check(MAIN);
+    }
+
+    @Test
+    void triageIsPureAndUsesOnlyMatching() {
+        noClasses().that().resideInAPackage(ROOT + ".triage..")
+                .should().dependOnClassesThat().resideInAnyPackage(impure())
+                .orShould().dependOnClassesThat().resideOutsideOfPackages(ROOT + ".triage..", ROOT + ".matching..",
+                        "java..")
+                .check(MAIN);
+    }
+
+    @Test
+    void onlyTheCaseLifecycleChangesACase() {
+        noClasses().that().resideOutsideOfPackage(ROOT + ".cases..")
+                .should(setAFieldOf(ScreeningCase.class))
+                .check(MAIN);
+    }
+
+    @Test
+    void onlyTheLogPackageTalksToKafkasProducer() {
+        noClasses().that().resideOutsideOfPackage(ROOT + ".audit..")
+                .should().dependOnClassesThat().areAssignableTo(Producer.class)
+                .check(MAIN);
+    }
+
+    private static String[] impure() {
+        return new String[] {"io.quarkus..", "jakarta..", "javax..", "java.sql..", "org.apache.kafka..",
+                "org.hibernate..", "io.vertx..", "org.eclipse.microprofile.."};
+    }
+
+    private static ArchCondition<JavaClass> setAFieldOf(Class<?> owner) {
+        return new ArchCondition<>("set a field of " + owner.getSimpleName()) {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                for (JavaFieldAccess access : item.getFieldAccessesFromSelf()) {
+                    if (access.getAccessType() == JavaFieldAccess.AccessType.SET
+                            && access.getTargetOwner().isEquivalentTo(owner)) {
+                        events.add(SimpleConditionEvent.violated(access, access.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+}
