@@ -52,10 +52,13 @@ public class CaseLifecycle {
         }
     }
 
-    /** A request as intake assessed it, ready to be stored. */
+    /**
+     * A request as intake assessed it, ready to be stored; the lifecycle sets its deadline from the
+     * deadlines of the policy it was assessed with.
+     */
     public record Received(UUID id, String institution, String externalReference, String requestHash,
             String requestJson, CaseStatus status, String policyVersion, String policyHash, String assessmentJson,
-            Instant receivedAt, Instant decisionDue) {}
+            Instant receivedAt, PolicyDocument.Deadlines deadlines) {}
 
     // ------------------------------------------------------------------------------------------ receipt
 
@@ -69,7 +72,8 @@ public class CaseLifecycle {
                 .setParameter(1, r.id()).setParameter(2, r.institution()).setParameter(3, r.externalReference())
                 .setParameter(4, r.requestHash()).setParameter(5, r.requestJson()).setParameter(6, r.status().name())
                 .setParameter(7, r.policyVersion()).setParameter(8, r.policyHash())
-                .setParameter(9, r.assessmentJson()).setParameter(10, r.receivedAt()).setParameter(11, r.decisionDue())
+                .setParameter(9, r.assessmentJson()).setParameter(10, r.receivedAt())
+                .setParameter(11, r.receivedAt().plus(weeks(r.deadlines().decisionWeeks())))
                 .executeUpdate();
         if (inserted == 0) {
             return Optional.empty();

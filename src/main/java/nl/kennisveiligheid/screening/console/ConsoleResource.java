@@ -57,8 +57,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @RolesAllowed(Roles.LEGAL_OFFICER)
 public class ConsoleResource {
 
-    static final List<CaseStatus> QUEUE_STATES = CaseStatus.IN_QUEUE;
-
     @Inject
     ReviewService reviews;
 
@@ -82,10 +80,10 @@ public class ConsoleResource {
 
     @GET
     public String queue(@QueryParam("state") String state, @QueryParam("assignee") String assignee) {
-        CaseStatus status = QUEUE_STATES.stream().filter(s -> s.name().equals(state)).findFirst().orElse(null);
+        CaseStatus status = CaseStatus.IN_QUEUE.stream().filter(s -> s.name().equals(state)).findFirst().orElse(null);
         String who = assignee == null || assignee.isBlank() ? null : assignee.strip();
         var filter = new ConsoleTemplates.QueueFilter(status == null ? "" : status.name(), who == null ? "" : who,
-                QUEUE_STATES);
+                CaseStatus.IN_QUEUE);
         return render(ConsoleTemplates.queue(page(), filter, reviews.queue(status, who)));
     }
 

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -69,10 +68,9 @@ public class IntakeService {
             case CLEARED -> CaseStatus.CLEARED;
             case FLAGGED -> CaseStatus.FLAGGED;
         };
-        Instant due = receivedAt.plus(Duration.ofDays(7L * policy.document().deadlines().decisionWeeks()));
         Optional<ScreeningCase> received = lifecycle.receive(new CaseLifecycle.Received(id, institution,
                 request.externalReference(), requestHash, requestJson, status, policy.version(), policy.contentHash(),
-                assessmentJson, receivedAt, due));
+                assessmentJson, receivedAt, policy.document().deadlines()));
         if (received.isEmpty()) {
             return existing(institution, request.externalReference(), requestHash);
         }

@@ -23,7 +23,6 @@ import nl.kennisveiligheid.screening.common.InvalidInputException;
 @ApplicationScoped
 public class ReviewService {
 
-
     @Inject
     Clock clock;
 
