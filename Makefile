@@ -6,7 +6,7 @@ MVNW := ./mvnw -B
 INFRA := src/local/infra.sh
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint browser image stop infra status openapi eval bench verify-log fuzz k8s-realm
+.PHONY: help run test lint mutation browser image stop infra status openapi eval bench verify-log fuzz k8s-realm
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-9s %s\n", $$1, $$2}'
@@ -40,6 +40,9 @@ stop: ## stop every server the Makefile started
 
 eval: ## matching quality on the labelled sets in src/test/resources/eval: precision, recall, F1, every miss (fails below the floors)
 	$(MVNW) -q test -Dtest=MatchingEvaluationTest -Dsurefire.failIfNoSpecifiedTests=false
+
+mutation: ## PIT mutation testing of the pure code (matching, triage, chain sequencer and verifier, OfficerActions); report in target/pit-reports/
+	$(MVNW) test-compile org.pitest:pitest-maven:mutationCoverage -Dquarkus.build.skip=true
 
 bench: infra ## benchmarks next to their servers' limits (intake vs pgbench, replay vs raw consumer, matching JMH, memory); target/bench/results.json
 	src/local/bench.sh

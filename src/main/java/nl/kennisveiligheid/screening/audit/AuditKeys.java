@@ -2,6 +2,7 @@ package nl.kennisveiligheid.screening.audit;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,7 +19,6 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,20 +31,8 @@ public class AuditKeys {
 
     private static final Logger LOG = Logger.getLogger(AuditKeys.class);
 
-    @ConfigProperty(name = "screening.audit.signing-key")
-    Optional<String> signingKeyBase64;
-
-    @ConfigProperty(name = "screening.audit.signing-public-key")
-    Optional<String> publicKeyBase64;
-
-    @ConfigProperty(name = "screening.audit.pseudonym-key")
-    Optional<String> pseudonymKeyBase64;
-
-    @ConfigProperty(name = "screening.audit.key-dir", defaultValue = ".local/keys")
-    String keyDir;
-
-    @ConfigProperty(name = "screening.audit.generate-keys", defaultValue = "true")
-    boolean generateKeys;
+    @Inject
+    AuditConfig config;
 
     private PrivateKey signingKey;
     private PublicKey publicKey;
@@ -53,15 +41,18 @@ public class AuditKeys {
     @PostConstruct
     void load() {
         try {
+            Optional<String> signingKeyBase64 = config.signingKey();
+            Optional<String> publicKeyBase64 = config.signingPublicKey();
+            Path keyDir = Path.of(config.keyDir());
             if (signingKeyBase64.isPresent() && publicKeyBase64.isPresent()) {
                 KeyFactory factory = KeyFactory.getInstance("Ed25519");
                 signingKey = factory.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(signingKeyBase64.get())));
                 publicKey = factory.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKeyBase64.get())));
             } else {
-                loadOrGenerateSigningKeys(Path.of(keyDir));
+                loadOrGenerateSigningKeys(keyDir);
             }
-            pseudonymKey = pseudonymKeyBase64.map(k -> Base64.getDecoder().decode(k))
-                    .orElseGet(() -> loadOrGenerate(Path.of(keyDir).resolve("pseudonym.key"), 32));
+            pseudonymKey = config.pseudonymKey().map(k -> Base64.getDecoder().decode(k))
+                    .orElseGet(() -> loadOrGenerate(keyDir.resolve("pseudonym.key"), 32));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("audit keys are not readable", e);
         }
@@ -93,7 +84,7 @@ public class AuditKeys {
     }
 
     private void requireGeneration(Path file) {
-        if (!generateKeys) {
+        if (!config.generateKeys()) {
             throw new IllegalStateException("audit key missing and generation disabled: " + file.getFileName()
                     + " (set SCREENING_AUDIT_SIGNING_KEY, SCREENING_AUDIT_SIGNING_PUBLIC_KEY and SCREENING_AUDIT_PSEUDONYM_KEY)");
         }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -36,8 +35,8 @@ public class AuditLogReadiness implements HealthCheck {
     @Inject
     KafkaSettings kafka;
 
-    @ConfigProperty(name = "screening.audit.backlog-degraded-after", defaultValue = "PT5M")
-    Duration degradedAfter;
+    @Inject
+    AuditConfig config;
 
     private Admin admin;
 
@@ -55,7 +54,7 @@ public class AuditLogReadiness implements HealthCheck {
         } catch (Exception e) {
             // The database check reports the database; here the backlog is simply unknown.
         }
-        boolean degraded = !kafka || oldestSeconds > degradedAfter.toSeconds();
+        boolean degraded = !kafka || oldestSeconds > config.backlogDegradedAfter().toSeconds();
         HealthCheckResponseBuilder builder = HealthCheckResponse.named(NAME).up()
                 .withData("kafka", kafka ? "reachable" : "unreachable")
                 .withData("outboxBacklog", backlog)

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.Base64;
+import java.util.Map;
+import java.util.TreeMap;
 import nl.kennisveiligheid.screening.common.CanonicalJson;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
@@ -34,17 +36,26 @@ public final class EventSigning {
         }
     }
 
+    /** What sealing gives: the hash, the signature, and the whole event's canonical JSON. */
+    public record Seal(String hash, String signature, String canonicalEvent) {}
+
     /**
-     * Sets {@code hash} and {@code signature} on the event. Signing and verifying use Bouncy Castle's
-     * RFC 8032 implementation, many times faster than the JDK 17 provider, on the same standard keys.
+     * Sets {@code hash} and {@code signature} on the event and returns them with the event's canonical
+     * form. The event is canonicalised once: the stored form is the signed canonical text with the two
+     * members put in their sorted places. Signing and verifying use Bouncy Castle's RFC 8032
+     * implementation, many times faster than the JDK 17 provider, on the same standard keys.
      */
-    public static void seal(ObjectNode event, PrivateKey key) {
+    public static Seal seal(ObjectNode event, PrivateKey key) {
         byte[] bytes = signedBytes(event);
-        event.put("hash", CanonicalJson.sha256Hex(bytes));
+        String hash = CanonicalJson.sha256Hex(bytes);
         Ed25519Signer signer = new Ed25519Signer();
         signer.init(true, new Ed25519PrivateKeyParameters(raw(key.getEncoded()), 0));
         signer.update(bytes, 0, bytes.length);
-        event.put("signature", Base64.getUrlEncoder().withoutPadding().encodeToString(signer.generateSignature()));
+        String signature = Base64.getUrlEncoder().withoutPadding().encodeToString(signer.generateSignature());
+        event.put("hash", hash);
+        event.put("signature", signature);
+        String canonical = CanonicalMembers.insert(utf8(bytes), new TreeMap<>(Map.of("hash", hash, "signature", signature)));
+        return new Seal(hash, signature, canonical);
     }
 
     /** With the signed bytes already at hand. */

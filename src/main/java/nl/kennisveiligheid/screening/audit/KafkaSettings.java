@@ -22,8 +22,8 @@ public class KafkaSettings {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
-    @ConfigProperty(name = "screening.audit.topic")
-    String topic;
+    @Inject
+    AuditConfig config;
 
     /** The common settings, bootstrap servers included, with {@code specific} on top. */
     public Map<String, Object> with(Map<String, Object> specific) {
@@ -40,6 +40,6 @@ public class KafkaSettings {
 
     /** The audit log's topic ({@code screening.decisions.v1}). */
     public String topic() {
-        return topic;
+        return config.topic();
     }
 }

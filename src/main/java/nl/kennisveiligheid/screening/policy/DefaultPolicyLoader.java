@@ -29,9 +29,8 @@ public class DefaultPolicyLoader {
     @Inject
     PolicyService policies;
 
-    /** A default policy file outside the jar (the Kubernetes ConfigMap), used instead of the built-in one. */
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "screening.policy.default-file")
-    java.util.Optional<String> defaultFile;
+    @Inject
+    PolicyConfig config;
 
     @Transactional
     void onStart(@Observes StartupEvent event) {
@@ -40,7 +39,7 @@ public class DefaultPolicyLoader {
         if (PolicyVersion.count("status", PolicyVersion.PUBLISHED) > 0) {
             return;
         }
-        PolicyDocument document = defaultFile.map(DefaultPolicyLoader::readFile).orElseGet(DefaultPolicyLoader::readDefault);
+        PolicyDocument document = config.defaultFile().map(DefaultPolicyLoader::readFile).orElseGet(DefaultPolicyLoader::readDefault);
         policies.create(document, "system");
         policies.publish(document.version(), null, "system");
         LOG.infof("Published the default policy version %s", document.version());

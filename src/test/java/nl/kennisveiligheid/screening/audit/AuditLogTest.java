@@ -68,6 +68,9 @@ class AuditLogTest {
     KafkaSettings kafkaSettings;
 
     @Inject
+    AuditConfig auditConfig;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -341,7 +344,7 @@ class AuditLogTest {
         second.clock = clock;
         second.metrics = metrics;
         second.kafka = kafkaSettings;
-        second.replication = 1;
+        second.config = auditConfig;
         second.start();
         try {
             Thread.sleep(2_000);

@@ -1,0 +1,49 @@
+package nl.kennisveiligheid.screening.audit;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The decision log's settings ({@code screening.audit.*}), in one place. */
+@ConfigMapping(prefix = "screening.audit")
+public interface AuditConfig {
+
+    /** The Kafka topic of the log: {@code screening.decisions.v1}. */
+    String topic();
+
+    /** Replication of the topic when the relay creates it (3 in production, through Strimzi). */
+    @WithDefault("1")
+    short topicReplication();
+
+    /** How long the oldest unsent event may wait before readiness reports the log degraded. */
+    @WithDefault("PT5M")
+    Duration backlogDegradedAfter();
+
+    /** Base64 PKCS#8 Ed25519 signing key; with the public key, from a Secret in production. */
+    Optional<String> signingKey();
+
+    /** Base64 X.509 Ed25519 public key that goes with the signing key. */
+    Optional<String> signingPublicKey();
+
+    /** Base64 32-byte key of the candidates' pseudonyms. */
+    Optional<String> pseudonymKey();
+
+    /** Where keys are generated and kept when none are configured (local development). */
+    @WithDefault(".local/keys")
+    String keyDir();
+
+    /** Whether missing keys may be generated (never in production). */
+    @WithDefault("true")
+    boolean generateKeys();
+
+    Relay relay();
+
+    /** The outbox relay. */
+    interface Relay {
+
+        /** Whether this replica competes for the relay lock at start. */
+        @WithDefault("true")
+        boolean enabled();
+    }
+}
