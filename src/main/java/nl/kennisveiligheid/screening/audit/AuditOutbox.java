@@ -126,16 +126,20 @@ public class AuditOutbox {
         return out.toByteArray();
     }
 
+    /** One indicator as the log states it: no matched text, only what was found and how strongly. */
+    public record IndicatorReason(String type, String listEntry, String score, String threshold) {}
+
     /** The reasons of a decision without personal data: indicator types, list entries, scores, areas. */
-    public static ObjectNode reasons(List<String[]> indicators, List<String> areas, String reasoning, boolean automated) {
+    public static ObjectNode reasons(List<IndicatorReason> indicators, List<String> areas, String reasoning,
+            boolean automated) {
         ObjectNode reasons = JsonNodeFactory.instance.objectNode();
         var list = reasons.putArray("indicators");
-        for (String[] i : indicators) {
+        for (IndicatorReason i : indicators) {
             ObjectNode node = list.addObject();
-            node.put("type", i[0]);
-            node.put("listEntry", i[1]);
-            node.put("score", i[2]);
-            node.put("threshold", i[3]);
+            node.put("type", i.type());
+            node.put("listEntry", i.listEntry());
+            node.put("score", i.score());
+            node.put("threshold", i.threshold());
         }
         var areaList = reasons.putArray("areas");
         areas.forEach(areaList::add);

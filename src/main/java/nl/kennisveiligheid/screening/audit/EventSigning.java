@@ -11,7 +11,6 @@ import nl.kennisveiligheid.screening.common.CanonicalJson;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
-import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
  * The audit event's hashing and signing rules (DESIGN.md section 7), pure: {@code hash} is the
@@ -29,11 +28,7 @@ public final class EventSigning {
         ObjectNode copy = event.deepCopy();
         copy.remove("hash");
         copy.remove("signature");
-        try {
-            return new JsonCanonicalizer(copy.toString()).getEncodedUTF8();
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("event is not canonicalisable JSON", e);
-        }
+        return CanonicalJson.bytes(copy);
     }
 
     /** What sealing gives: the hash, the signature, and the whole event's canonical JSON. */

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import nl.kennisveiligheid.screening.common.CaseStatus;
 import nl.kennisveiligheid.screening.common.ProblemException;
+import nl.kennisveiligheid.screening.decision.CaseSnapshot;
 import nl.kennisveiligheid.screening.decision.Decision;
 import nl.kennisveiligheid.screening.decision.DecisionRecorder.Binding;
 import nl.kennisveiligheid.screening.decision.DecisionRecorder;
@@ -86,9 +87,9 @@ public class CaseLifecycle {
 
     /** Records triage's binding decision on a case it did not flag. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Decision decideAutomatically(ScreeningCase c, String reasoning) {
+    public Decision decideAutomatically(ScreeningCase c, String reasoning, CaseSnapshot snapshot) {
         Decision decision = decisions.record(Binding.automated(c.id, c.status.name(), reasoning, c.receivedAt,
-                c.policyVersion, c.policyHash, facts(c)));
+                c.policyVersion, c.policyHash, snapshot));
         CaseHistory.append(c, c.receivedAt, Actor.AUTOMATED, CaseAction.DECIDED_AUTOMATICALLY, CaseStatus.RECEIVED,
                 decision.reasoning);
         return decision;
@@ -282,8 +283,9 @@ public class CaseLifecycle {
         c.proposalReasoning = null;
     }
 
-    private static DecisionRecorder.CaseFacts facts(ScreeningCase c) {
-        return new DecisionRecorder.CaseFacts(c.institution, c.request, c.assessment);
+    /** Officers decide stored cases: their request and assessment are read back once, for the log. */
+    private static CaseSnapshot facts(ScreeningCase c) {
+        return CaseSnapshot.stored(c.institution, c.request, c.assessment);
     }
 
     private static OfficerActions.CaseFacts facts(ScreeningCase c, Actor officer) {

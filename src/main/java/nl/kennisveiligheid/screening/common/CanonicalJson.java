@@ -1,16 +1,14 @@
 package nl.kennisveiligheid.screening.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
  * RFC 8785 (JCS) canonical JSON and its SHA-256, so that the same content always has the same
@@ -25,14 +23,9 @@ public final class CanonicalJson {
 
     private CanonicalJson() {}
 
+    /** The canonical form of a value, written straight from its JSON tree (no text in between). */
     public static byte[] bytes(Object value) {
-        try {
-            return new JsonCanonicalizer(MAPPER.writeValueAsString(value)).getEncodedUTF8();
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("value cannot be written as JSON", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return string(value).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Reads JSON the service stored itself; unreadable stored JSON is a fault, not bad input. */
@@ -45,7 +38,8 @@ public final class CanonicalJson {
     }
 
     public static String string(Object value) {
-        return new String(bytes(value), StandardCharsets.UTF_8);
+        JsonNode tree = value instanceof JsonNode node ? node : MAPPER.valueToTree(value);
+        return CanonicalWriter.write(tree);
     }
 
     public static String sha256Hex(byte[] bytes) {

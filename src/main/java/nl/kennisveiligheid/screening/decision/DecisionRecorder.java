@@ -1,7 +1,5 @@
 package nl.kennisveiligheid.screening.decision;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -35,11 +33,11 @@ public class DecisionRecorder {
      */
     public record Binding(UUID caseId, String outcome, String reasoning, List<String> conditions, String kind,
             String decidedBy, String confirmedBy, UUID supersedes, Instant decidedAt, Instant receivedAt,
-            String policyVersion, String policyHash, CaseFacts facts) {
+            String policyVersion, String policyHash, CaseSnapshot facts) {
 
         /** Triage decided at receipt (NOT_REQUIRED or CLEARED), with reasoning generated from the indicators. */
         public static Binding automated(UUID caseId, String outcome, String reasoning, Instant receivedAt,
-                String policyVersion, String policyHash, CaseFacts facts) {
+                String policyVersion, String policyHash, CaseSnapshot facts) {
             return new Binding(caseId, outcome, reasoning, List.of(), Decision.KIND_AUTOMATED, Decision.AUTOMATED, null,
                     null, receivedAt, receivedAt, policyVersion, policyHash, facts);
         }
@@ -47,7 +45,7 @@ public class DecisionRecorder {
         /** Officers decided a flagged case; a refusal names its confirming second officer. */
         public static Binding byOfficers(UUID caseId, String outcome, String reasoning, List<String> conditions,
                 String decidedBy, String confirmedBy, Instant decidedAt, Instant receivedAt, String policyVersion,
-                String policyHash, CaseFacts facts) {
+                String policyHash, CaseSnapshot facts) {
             return new Binding(caseId, outcome, reasoning, conditions, Decision.KIND_OFFICER, decidedBy, confirmedBy,
                     null, decidedAt, receivedAt, policyVersion, policyHash, facts);
         }
@@ -55,14 +53,11 @@ public class DecisionRecorder {
         /** Officers decided an objection: the decision upholds or replaces {@code supersedes}. */
         public static Binding onObjection(UUID caseId, String outcome, String reasoning, List<String> conditions,
                 String decidedBy, String confirmedBy, UUID supersedes, Instant decidedAt, Instant receivedAt,
-                String policyVersion, String policyHash, CaseFacts facts) {
+                String policyVersion, String policyHash, CaseSnapshot facts) {
             return new Binding(caseId, outcome, reasoning, conditions, Decision.KIND_OBJECTION, decidedBy, confirmedBy,
                     supersedes, decidedAt, receivedAt, policyVersion, policyHash, facts);
         }
     }
-
-    /** The case as the log needs it: whose, the request (encrypted in the log) and its assessment. */
-    public record CaseFacts(String institution, String requestJson, String assessmentJson) {}
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Decision record(Binding b) {
@@ -88,9 +83,10 @@ public class DecisionRecorder {
     }
 
     private static AuditOutbox.DecisionEvent event(Decision decision, Binding b) {
-        Assessment assessment = CanonicalJson.read(b.facts().assessmentJson(), new TypeReference<>() {});
-        List<String[]> indicators = assessment.indicators().stream()
-                .map(i -> new String[] {i.type().name(), i.listEntry(), i.score(), i.threshold()}).toList();
+        Assessment assessment = b.facts().assessment();
+        List<AuditOutbox.IndicatorReason> indicators = assessment.indicators().stream()
+                .map(i -> new AuditOutbox.IndicatorReason(i.type().name(), i.listEntry(), i.score(), i.threshold()))
+                .toList();
         List<String> areas = assessment.sensitiveAreas().stream().map(Assessment.SensitiveAreaFinding::code).toList();
         boolean automated = Decision.KIND_AUTOMATED.equals(b.kind());
         ObjectNode reasons = AuditOutbox.reasons(indicators, areas, b.reasoning(), automated);
@@ -101,9 +97,8 @@ public class DecisionRecorder {
         if (b.supersedes() != null) {
             reasons.put("supersedes", b.supersedes().toString());
         }
-        JsonNode request = CanonicalJson.read(b.facts().requestJson(), new TypeReference<JsonNode>() {});
         return new AuditOutbox.DecisionEvent(decision.id, b.caseId(), b.facts().institution(),
-                subjectMaterial(request), b.outcome(), b.decidedBy(), b.policyVersion(), b.policyHash(),
+                b.facts().subjectMaterial(), b.outcome(), b.decidedBy(), b.policyVersion(), b.policyHash(),
                 reasons, payload(b.facts(), b.reasoning(), decision.conditions), b.decidedAt());
     }
 
@@ -113,19 +108,11 @@ public class DecisionRecorder {
      * object's members by name, so the payload is composed from them rather than parsed and
      * canonicalised a second time (the largest canonicalisation of a decision).
      */
-    static String payload(CaseFacts facts, String reasoning, String canonicalConditions) {
+    static String payload(CaseSnapshot facts, String reasoning, String canonicalConditions) {
         ObjectNode reasoningMember = CanonicalJson.MAPPER.createObjectNode().put("reasoning", reasoning);
         String canonicalReasoning = CanonicalJson.string(reasoningMember);
-        return "{\"assessment\":" + facts.assessmentJson() + ",\"conditions\":" + canonicalConditions + ","
-                + canonicalReasoning.substring(1, canonicalReasoning.length() - 1) + ",\"request\":" + facts.requestJson()
-                + "}";
-    }
-
-    /** The same person gives the same pseudonym: name (case- and space-insensitive) and date of birth. */
-    static String subjectMaterial(JsonNode request) {
-        JsonNode candidate = request.path("candidate");
-        String name = java.text.Normalizer.normalize(candidate.path("fullName").asText(""), java.text.Normalizer.Form.NFKC)
-                .toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").strip();
-        return name + "|" + candidate.path("dateOfBirth").asText("");
+        return "{\"assessment\":" + facts.canonicalAssessment() + ",\"conditions\":" + canonicalConditions + ","
+                + canonicalReasoning.substring(1, canonicalReasoning.length() - 1) + ",\"request\":"
+                + facts.canonicalRequest() + "}";
     }
 }

@@ -19,6 +19,7 @@ import nl.kennisveiligheid.screening.common.InvalidInputException;
 import nl.kennisveiligheid.screening.common.Problem.FieldError;
 import nl.kennisveiligheid.screening.common.ProblemException;
 import nl.kennisveiligheid.screening.decision.AutomatedReasoning;
+import nl.kennisveiligheid.screening.decision.CaseSnapshot;
 import nl.kennisveiligheid.screening.decision.Decision;
 import nl.kennisveiligheid.screening.policy.CompiledPolicy;
 import nl.kennisveiligheid.screening.policy.PolicyService;
@@ -76,7 +77,9 @@ public class IntakeService {
         }
         ScreeningCase stored = received.get();
         Decision decision = status == CaseStatus.FLAGGED ? null
-                : lifecycle.decideAutomatically(stored, AutomatedReasoning.of(assessment));
+                : lifecycle.decideAutomatically(stored, AutomatedReasoning.of(assessment), CaseSnapshot.received(
+                        institution, requestJson, assessmentJson, assessment, request.candidate().fullName(),
+                        request.candidate().dateOfBirth().toString()));
         return new Submitted(CaseView.of(stored, decision, request, assessment), true);
     }
 

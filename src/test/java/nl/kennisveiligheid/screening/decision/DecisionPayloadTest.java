@@ -25,7 +25,7 @@ class DecisionPayloadTest {
         whole.set("assessment", CanonicalJson.MAPPER.valueToTree(CanonicalJson.read(assessment, new com.fasterxml.jackson.core.type.TypeReference<Object>() {})));
         whole.put("reasoning", reasoning);
         whole.set("conditions", CanonicalJson.MAPPER.valueToTree(List.of(condition)));
-        assertThat(DecisionRecorder.payload(new DecisionRecorder.CaseFacts("demo", request, assessment), reasoning, conditions))
+        assertThat(DecisionRecorder.payload(new CaseSnapshot("demo", request, assessment, null, ""), reasoning, conditions))
                 .isEqualTo(CanonicalJson.string(whole));
     }
 }
