@@ -144,4 +144,64 @@ class ChainVerifierTest {
         assertThat(broken.firstBadSignature()).isEqualTo(18);
         assertThat(broken.duplicates()).isEqualTo(1);
     }
+
+    @Test
+    void aRedeliveredEventIsSkippedAndCountedNotRead() throws Exception {
+        KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        List<ObjectNode> events = chain(key, 4);
+        ChainVerifier verifier = new ChainVerifier(key.getPublic());
+        assertThat(verifier.acceptRecord(record(events.get(0)))).isTrue();
+        assertThat(verifier.acceptRecord(record(events.get(1)))).isTrue();
+        assertThat(verifier.acceptRecord(record(events.get(1)))).isFalse();
+        assertThat(verifier.accept(events.get(2))).isTrue();
+        assertThat(verifier.accept(events.get(2))).isFalse();
+        assertThat(verifier.acceptRecords(List.of(record(events.get(2)), record(events.get(3)))))
+                .extracting(e -> e.get("sequence").asLong()).containsExactly(4L);
+        assertThat(verifier.finish()).isSameAs(verifier);
+        assertThat(verifier.eventsRead()).isEqualTo(4);
+        assertThat(verifier.duplicates()).isEqualTo(3);
+        assertThat(verifier.lastSequence()).isEqualTo(4);
+        assertThat(verifier.chainIntact()).isTrue();
+        assertThat(verifier.signaturesValid()).isTrue();
+        assertThat(verifier.firstBrokenSequence()).isNull();
+        assertThat(verifier.firstBadSignature()).isNull();
+    }
+
+    @Test
+    void aRecordWithAWrongHashIsBrokenEvenWhenItsSignatureIsChecked() throws Exception {
+        KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        List<ObjectNode> events = chain(key, 3);
+        events.get(1).put("hash", "f".repeat(64));
+        for (boolean batched : new boolean[] {false, true}) {
+            ChainVerifier verifier = new ChainVerifier(key.getPublic());
+            List<String> records = new ArrayList<>();
+            for (ObjectNode e : events) {
+                records.add(record(e));
+            }
+            if (batched) {
+                verifier.acceptRecords(records);
+            } else {
+                for (String r : records) {
+                    verifier.acceptRecord(r);
+                }
+            }
+            verifier.finish();
+            assertThat(verifier.firstBrokenSequence()).as("batched " + batched).isEqualTo(2);
+            assertThat(verifier.chainIntact()).isFalse();
+            assertThat(verifier.lastSequence()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void anEventWithoutASignatureFailsTheSignatureCheck() throws Exception {
+        KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        List<ObjectNode> events = chain(key, 3);
+        events.get(2).remove("signature");
+        ChainVerifier verifier = new ChainVerifier(key.getPublic());
+        events.forEach(verifier::accept);
+        verifier.finish();
+        assertThat(verifier.chainIntact()).isTrue();
+        assertThat(verifier.signaturesValid()).isFalse();
+        assertThat(verifier.firstBadSignature()).isEqualTo(3);
+    }
 }

@@ -125,4 +125,62 @@ class TriageTest {
         assertThat(a.sensitiveAreas().get(1).evidence().get(0).text()).isEqualTo("lithography");
         assertThat(a.sensitiveAreas().get(0).evidence().get(0).field()).isEqualTo("research.keywords[0]");
     }
+
+    private static Assessment.Indicator only(Organisation affiliation, TriagePolicy policy) {
+        Assessment a = Triage.assess(new TriageInput(List.of("CN"), "POSTDOC", List.of("SEMICONDUCTORS"), "lithography",
+                List.of(), List.of(affiliation), List.of()), policy);
+        assertThat(a.indicators()).hasSize(1);
+        return a.indicators().get(0);
+    }
+
+    @Test
+    void aStrongMatchSaysItMatchesAndNamesTheEntryAndTheExactForm() {
+        Assessment.Indicator exact = only(new Organisation("Harbin Institute of Technology", "CN"), COMPILED);
+        assertThat(exact.type()).isEqualTo(IndicatorType.HIGH_RISK_AFFILIATION);
+        assertThat(exact.explanation()).startsWith("Affiliation 'Harbin Institute of Technology' (affiliations[0].name) "
+                + "matches high-risk entity 'Harbin Institute of Technology' [hit, DEFENCE_LINKED_UNIVERSITY, VERY_HIGH]")
+                .contains("≥ entity threshold 0.9000").doesNotContain("resembles", "review threshold", "countries differ")
+                .contains("normalised forms equal").endsWith(".");
+        assertThat(exact.carriedBy()).isNotEmpty().allSatisfy(w -> assertThat(w).doesNotContain("~"));
+    }
+
+    @Test
+    void aWeakMatchSaysItResemblesAndShowsTheTypoAndBothThresholds() {
+        Assessment.Indicator weak = only(new Organisation("Harbn Institute of Technology", "CN"), COMPILED);
+        assertThat(weak.type()).isEqualTo(IndicatorType.WEAK_ENTITY_MATCH);
+        assertThat(weak.threshold()).isEqualTo("0.8000");
+        assertThat(weak.explanation()).contains("resembles high-risk entity", "≥ review threshold 0.8000",
+                "but < entity threshold 0.9000", "carried by", "'harbn'~'harbin'").doesNotContain(" matches ");
+        assertThat(weak.carriedBy()).contains("harbn~harbin");
+    }
+
+    @Test
+    void anAcronymMatchAndADifferentCountrySayWhatTheyDid() {
+        Assessment.Indicator acronym = only(new Organisation("HIT", "CN"), COMPILED);
+        assertThat(acronym.explanation()).contains("through 'HIT'");
+        Assessment.Indicator abroad = only(new Organisation("Harbin Institute of Technology", "US"), COMPILED);
+        assertThat(abroad.explanation()).contains("the countries differ, which lowered the score");
+        assertThat(Double.parseDouble(abroad.score())).isLessThan(1.0);
+    }
+
+    @Test
+    void aFunderIsNamedAsAFunderAndAnUndeclaredAreaExplainsItself() {
+        Assessment a = Triage.assess(new TriageInput(List.of("CN"), "POSTDOC", List.of("SEMICONDUCTORS"),
+                "lithography for qubit control", List.of(), List.of(),
+                List.of(new Organisation("China Scholarship Council", "CN"))), COMPILED);
+        assertThat(a.indicators()).extracting(Assessment.Indicator::type)
+                .containsExactly(IndicatorType.HIGH_RISK_FUNDER, IndicatorType.UNDECLARED_SENSITIVE_AREA);
+        assertThat(a.indicators().get(0).explanation()).startsWith("Funder 'China Scholarship Council' (funding[0].funder)");
+        assertThat(a.indicators().get(1).explanation()).isEqualTo("The research text touches sensitive area QUANTUM "
+                + "(Quantum) through the term 'qubit' in research.description, but the area was not declared.");
+        assertThat(a.reasons()).noneMatch(r -> r.startsWith("No risk indicator"));
+    }
+
+    @Test
+    void aCleanCaseSaysWhyNothingWasFound() {
+        Assessment a = Triage.assess(new TriageInput(List.of("CN"), "POSTDOC", List.of("SEMICONDUCTORS"), "lithography",
+                List.of(), List.of(DELFT), List.of()), COMPILED);
+        assertThat(a.reasons()).contains("No risk indicator: no affiliation or funder matches the high-risk entity list "
+                + "at or above 0.8000 and every sensitive area found was declared.");
+    }
 }
