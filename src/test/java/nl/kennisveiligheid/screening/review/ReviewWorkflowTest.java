@@ -239,4 +239,40 @@ class ReviewWorkflowTest {
                 .body("request.candidate.fullName", notNullValue())
                 .body("assessment.indicators[0].explanation", not(org.hamcrest.Matchers.emptyString()));
     }
+
+    /**
+     * An institution's withdrawal racing an officer's decision on the same case: every transition
+     * flushes, so the loser gets a 409 problem and never a 500, and the case ends in exactly the state
+     * of the request that won.
+     */
+    @Test
+    void aWithdrawalRacingAnOfficersDecisionIsA409NeverA500() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 8; round++) {
+                String id = flaggedCase();
+                take("officer1", id).statusCode(200);
+                Future<Response> withdrawal = pool.submit(() -> given().auth().oauth2(Tokens.demoUniversity())
+                        .contentType(ContentType.JSON).body("{}").post("/api/v1/screenings/" + id + "/withdrawal"));
+                Future<Response> decision = pool.submit(() -> given().auth().oauth2(Tokens.user("officer1"))
+                        .contentType(ContentType.JSON).body(Map.of("outcome", "APPROVED", "reasoning", "No concern remains",
+                                "conditions", List.of())).post("/api/v1/reviews/" + id + "/decision"));
+                int withdrawn = withdrawal.get().statusCode();
+                int decided = decision.get().statusCode();
+                // A decided case cannot be withdrawn and a withdrawn case cannot be decided: exactly one wins.
+                assertThat(List.of(withdrawn, decided)).as("round " + round).containsExactlyInAnyOrder(200, 409);
+                String status = given().auth().oauth2(Tokens.demoUniversity()).get("/api/v1/screenings/" + id)
+                        .then().statusCode(200).extract().path("status");
+                if (decided == 409) {
+                    assertThat(status).isEqualTo("WITHDRAWN");
+                    assertThat(decision.get().contentType()).startsWith("application/problem+json");
+                } else {
+                    assertThat(status).isEqualTo("APPROVED");
+                    assertThat(withdrawal.get().contentType()).startsWith("application/problem+json");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
