@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # `make bench`: runs the packaged service (production mode) against the local servers and measures it
 # next to the limits of those servers in the same run. Figures: target/bench/results.json.
+# SERVICE_JAVA_OPTS goes to the service's JVM only, e.g. a JFR recording:
+#   SERVICE_JAVA_OPTS=-XX:StartFlightRecording=delay=22s,duration=20s,filename=target/bench/intake.jfr make bench
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
@@ -26,7 +28,7 @@ echo "[bench] starting the service from target/quarkus-app on port $PORT"
 SCREENING_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/screening_bench" \
 SCREENING_AUDIT_TOPIC="screening.decisions.v1.bench-$(date +%s)" \
 QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_FILE_ENABLED=false \
-  java -Xms64m -Xmx512m -jar target/quarkus-app/quarkus-run.jar > "$LOG" 2>&1 &
+  java -Xms64m -Xmx512m ${SERVICE_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$LOG" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do

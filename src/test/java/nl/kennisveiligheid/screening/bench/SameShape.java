@@ -60,6 +60,7 @@ record SameShape(int requestChars, int assessmentChars, int outboxChars, int rea
                 .append("alter table shape.screening_case add foreign key (policy_version) references policy_version;");
         psql(pgbench, host, port, database, setup.toString());
         String policy = psql(pgbench, host, port, database, "select version from policy_version limit 1").strip();
+        // No colon may stand in a literal: pgbench would read ":name" in it as a variable.
         Path script = Path.of("target/bench/intake-shape.sql");
         Files.createDirectories(script.getParent());
         Files.writeString(script, String.format(Locale.ROOT, """
@@ -73,7 +74,7 @@ record SameShape(int requestChars, int assessmentChars, int outboxChars, int rea
                   on conflict (institution, external_reference) do nothing returning id as case_id \\gset
                 select id, status, row_version from shape.screening_case where id = :case_id;
                 insert into shape.case_history (case_id, at, actor, action, from_status, to_status)
-                  values (:case_id, now(), 'institution:demo-university', 'RECEIVED', 'RECEIVED', 'CLEARED');
+                  values (:case_id, now(), 'institution' || chr(58) || 'demo-university', 'RECEIVED', 'RECEIVED', 'CLEARED');
                 \\if :automated <= %5$d
                 insert into shape.decision (id, case_id, outcome, reasoning, conditions, decided_by, decided_at,
                   policy_version, policy_hash, kind) values (gen_random_uuid(), :case_id, 'CLEARED', repeat('x', %4$d),

@@ -32,7 +32,19 @@ public final class ServiceBenchmark {
 
     private ServiceBenchmark() {}
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            run(args);
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // The HTTP client's and load generator's worker pools would keep the JVM alive, also after a failure.
+        System.exit(status);
+    }
+
+    private static void run(String[] args) throws Exception {
         String url = args[0];
         long pid = Long.parseLong(args[1]);
         String pgbench = args[2];
@@ -154,8 +166,6 @@ public final class ServiceBenchmark {
             System.out.printf("%-30s | %-34s | %-36s | %-42s | %-6s | %s%n", (Object[]) row);
         }
         System.out.println("\nwritten: " + out);
-        // The HTTP client's and load generator's worker pools would keep the JVM alive.
-        System.exit(0);
     }
 
     private static HttpRequest submit(String url, String token, long n, String run) {
