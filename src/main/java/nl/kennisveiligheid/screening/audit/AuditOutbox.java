@@ -27,6 +27,10 @@ public class AuditOutbox {
     public static final String DECISION_RECORDED = "DECISION_RECORDED";
     public static final String POLICY_PUBLISHED = "POLICY_PUBLISHED";
     public static final String PERSONAL_DATA_ERASED = "PERSONAL_DATA_ERASED";
+    /** An officer asked the institution for information; the decision period stands still (Awb 4:5, 4:15). */
+    public static final String INFORMATION_REQUESTED = "INFORMATION_REQUESTED";
+    /** The institution answered, or the reply-by date passed unused; the period runs again. */
+    public static final String INFORMATION_RECEIVED = "INFORMATION_RECEIVED";
     /** Compressed policy documents above this many base64 characters are split into numbered parts. */
     static final int MAX_PART_CHARS = 400_000;
 
@@ -95,6 +99,28 @@ public class AuditOutbox {
         event.putObject("reasons").put("retentionYears", retentionYears);
         event.putNull("payload");
         insert(event, caseId.toString());
+    }
+
+    /** A question or answer between officer and institution: the text rides encrypted with the case's key. */
+    public record CorrespondenceEvent(String type, UUID caseId, String institution, String actor, String policyVersion,
+            String policyHash, ObjectNode reasons, String text, Instant occurredAt) {}
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void correspondence(CorrespondenceEvent e) {
+        ObjectNode event = base(UUID.randomUUID(), e.type(), e.occurredAt());
+        event.put("caseId", e.caseId().toString());
+        event.put("institution", e.institution());
+        event.putNull("subject");
+        event.putNull("outcome");
+        event.put("decidedBy", e.actor());
+        event.put("policyVersion", e.policyVersion());
+        event.put("policyHash", e.policyHash());
+        e.reasons().put("textSha256", nl.kennisveiligheid.screening.common.CanonicalJson.sha256Hex(
+                e.text().getBytes(StandardCharsets.UTF_8)));
+        event.set("reasons", e.reasons());
+        event.put("payload", PayloadCipher.encrypt(caseKeys.keyFor(e.caseId()), e.text().getBytes(StandardCharsets.UTF_8),
+                e.caseId().toString()));
+        insert(event, e.caseId().toString());
     }
 
     private static ObjectNode base(UUID eventId, String type, Instant occurredAt) {

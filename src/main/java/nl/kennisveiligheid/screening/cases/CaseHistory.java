@@ -70,11 +70,15 @@ public class CaseHistory extends PanacheEntityBase {
     private static final List<String> TAKING_PART = List.of(CaseAction.DECIDED.name(), CaseAction.REFUSAL_PROPOSED.name(),
             CaseAction.REFUSAL_CONFIRMED.name(), CaseAction.SENT_BACK.name());
 
-    /** Whether the officer took part in the decision that the case's last objection is against. */
+    /**
+     * Whether the officer took part in the decision that the case's last objection is against (with no
+     * objection recorded yet, as for a late one awaiting admission: in any decision on the case).
+     */
     static boolean tookPartBeforeObjection(UUID caseId, String officerId) {
         Number count = (Number) getEntityManager().createNativeQuery(
                 "select count(*) from case_history h where h.case_id = ?1 and h.actor = ?2 and h.action in ?3"
-                        + " and h.id < (select max(o.id) from case_history o where o.case_id = ?1 and o.action = 'OBJECTED')")
+                        + " and h.id < coalesce((select max(o.id) from case_history o where o.case_id = ?1"
+                        + " and o.action = 'OBJECTED'), 9223372036854775807)")
                 .setParameter(1, caseId).setParameter(2, officerId).setParameter(3, TAKING_PART)
                 .getSingleResult();
         return count.longValue() > 0;

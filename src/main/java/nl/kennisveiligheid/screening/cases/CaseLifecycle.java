@@ -1,22 +1,27 @@
 package nl.kennisveiligheid.screening.cases;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import nl.kennisveiligheid.screening.audit.AuditOutbox;
 import nl.kennisveiligheid.screening.common.CaseStatus;
+import nl.kennisveiligheid.screening.common.InvalidInputException;
 import nl.kennisveiligheid.screening.common.ProblemException;
 import nl.kennisveiligheid.screening.decision.CaseSnapshot;
 import nl.kennisveiligheid.screening.decision.Decision;
 import nl.kennisveiligheid.screening.decision.DecisionRecorder.Binding;
 import nl.kennisveiligheid.screening.decision.DecisionRecorder;
+import nl.kennisveiligheid.screening.periods.LegalCalendar;
 import nl.kennisveiligheid.screening.policy.PolicyDocument;
 import nl.kennisveiligheid.screening.policy.PolicyService;
 
@@ -30,8 +35,8 @@ import nl.kennisveiligheid.screening.policy.PolicyService;
 public class CaseLifecycle {
 
     private static final String INSERT = "insert into screening_case (id, institution, external_reference, request_hash,"
-            + " request, status, policy_version, policy_hash, assessment, received_at, decision_due, updated_at, row_version)"
-            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?10, 0)"
+            + " request, status, policy_version, policy_hash, assessment, received_at, decision_due, due_nominal, updated_at,"
+            + " row_version) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?10, 0)"
             + " on conflict (institution, external_reference) do nothing";
 
     @Inject
@@ -43,6 +48,9 @@ public class CaseLifecycle {
     @Inject
     PolicyService policies;
 
+    @Inject
+    AuditOutbox outbox;
+
     /** Who acts on a case, as its history records them. */
     public record Actor(String id, String name) {
 
@@ -53,28 +61,41 @@ public class CaseLifecycle {
         }
     }
 
+    /** A team lead acting on a case: not a reviewer (DESIGN.md section 11). */
+    public record Lead(String id, String name) {
+
+        Actor actor() {
+            return new Actor(id, name);
+        }
+    }
+
     /**
      * A request as intake assessed it, ready to be stored; the lifecycle sets its deadline from the
      * deadlines of the policy it was assessed with.
      */
     public record Received(UUID id, String institution, String externalReference, String requestHash,
             String requestJson, CaseStatus status, String policyVersion, String policyHash, String assessmentJson,
-            Instant receivedAt, PolicyDocument.Deadlines deadlines) {}
+            Instant receivedAt, PolicyDocument.Deadlines deadlines, LegalCalendar calendar) {}
+
+    /** An objection as received: accepted, or late and kept for an officer to admit. */
+    public record Objection(ScreeningCase c, LegalCalendar.Deadline period, boolean late) {}
 
     // ------------------------------------------------------------------------------------------ receipt
 
     /**
      * Stores a new case with its RECEIVED history; empty when the institution used the reference
      * before (the database's unique constraint decides, so concurrent duplicates cannot both insert).
+     * The decision period runs from the day after receipt (Awb 4:13 with the policy's weeks).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<ScreeningCase> receive(Received r) {
+        LegalCalendar.Deadline due = r.calendar().weeksAfter(r.receivedAt(), r.deadlines().decisionWeeks());
         int inserted = Panache.getEntityManager().createNativeQuery(INSERT)
                 .setParameter(1, r.id()).setParameter(2, r.institution()).setParameter(3, r.externalReference())
                 .setParameter(4, r.requestHash()).setParameter(5, r.requestJson()).setParameter(6, r.status().name())
                 .setParameter(7, r.policyVersion()).setParameter(8, r.policyHash())
                 .setParameter(9, r.assessmentJson()).setParameter(10, r.receivedAt())
-                .setParameter(11, r.receivedAt().plus(weeks(r.deadlines().decisionWeeks())))
+                .setParameter(11, due.endsAt()).setParameter(12, due.nominalLastDay())
                 .executeUpdate();
         if (inserted == 0) {
             return Optional.empty();
@@ -97,9 +118,14 @@ public class CaseLifecycle {
 
     // ------------------------------------------------------------------------------------ institutions
 
+    /** An open case ends; an objected one does not, since its decision still stands (withdraw the objection). */
     @Transactional(Transactional.TxType.MANDATORY)
     public ScreeningCase withdraw(UUID id, String institution) {
         ScreeningCase c = own(id, institution);
+        if (c.status.isOpen() && c.objectionCount > 0) {
+            throw ProblemException.conflict("objection-pending", "Case " + id + " carries a binding decision and an "
+                    + "objection against it; withdraw the objection, not the case.");
+        }
         if (!c.status.isOpen()) {
             throw ProblemException.conflict("case-closed", "Case " + id + " is " + c.status
                     + "; only an open case can be withdrawn.");
@@ -107,13 +133,23 @@ public class CaseLifecycle {
         CaseStatus from = c.status;
         c.status = CaseStatus.WITHDRAWN;
         unassign(c);
+        closeOpenQuestion(c, InformationRequest.LAPSED);
         return done(c, Actor.institution(institution), CaseAction.WITHDRAWN, from, null);
     }
 
-    /** An objection (bezwaar, Awb art. 6:7) within the policy's period after the decision, once. */
+    /**
+     * An objection (bezwaar, Awb 6:7): six weeks from the day after the decision was announced (6:8),
+     * to the end of the last day after the Atw (6:9). In time, the case is OBJECTED and the decision on
+     * it is due six weeks after the objection period ended (7:10(1)). Late, it is kept, unchanged
+     * otherwise, for an officer to admit (6:11); the caller refuses it with the period's end.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public ScreeningCase object(UUID id, String institution, String grounds) {
+    public Objection object(UUID id, String institution, String grounds) {
         ScreeningCase c = own(id, institution);
+        if (c.status.isOpen() && c.objectionCount > 0) {
+            throw ProblemException.conflict("objection-pending", "An objection against case " + id
+                    + " is being handled.");
+        }
         if (!c.status.isDecided()) {
             throw ProblemException.conflict("not-decided", "Case " + id + " is " + c.status
                     + "; an objection is lodged against a decision.");
@@ -123,40 +159,72 @@ public class CaseLifecycle {
                     + "the next step is an appeal to the administrative court.");
         }
         Decision decision = Decision.latestFor(c.id);
-        PolicyDocument.Deadlines deadlines = policies.documentOf(c.policyVersion).deadlines();
+        if (isWhollyFavourable(decision)) {
+            throw ProblemException.conflict("no-interest", "The decision on case " + id + " is " + decision.outcome
+                    + " without conditions: it grants all that was asked, so there is no interest to object to it.");
+        }
+        PolicyDocument.Deadlines deadlines = deadlinesOf(c);
+        LegalCalendar calendar = calendar();
+        LegalCalendar.Deadline period = calendar.weeksAfter(decision.decidedAt, deadlines.objectionPeriodWeeks());
         Instant now = clock.instant();
-        Instant periodEnd = decision.decidedAt.plus(weeks(deadlines.objectionPeriodWeeks()));
-        if (now.isAfter(periodEnd)) {
-            throw ProblemException.conflict("objection-period-ended", "The objection period of "
-                    + deadlines.objectionPeriodWeeks() + " weeks after the decision of " + decision.decidedAt
-                    + " ended on " + periodEnd + ".");
+        if (!period.isMetBy(now)) {
+            c.lateObjectionGrounds = grounds;
+            c.lateObjectionReceivedAt = now;
+            return new Objection(done(c, Actor.institution(institution), CaseAction.LATE_OBJECTION_RECEIVED, c.status,
+                    grounds), period, true);
         }
         CaseStatus from = c.status;
-        c.status = CaseStatus.OBJECTED;
-        c.objectionCount++;
-        c.objectionGrounds = grounds;
-        c.extended = false;
-        c.decisionDue = now.plus(weeks(deadlines.objectionDecisionWeeks()));
-        return done(c, Actor.institution(institution), CaseAction.OBJECTED, from, grounds);
+        openObjection(c, grounds, now, calendar.weeksAfter(period.lastDay(), deadlines.objectionDecisionWeeks()));
+        return new Objection(done(c, Actor.institution(institution), CaseAction.OBJECTED, from, grounds), period, false);
+    }
+
+    /** The institution withdraws its objection (Awb 6:21): the decision it was against stands again. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ScreeningCase withdrawObjection(UUID id, String institution) {
+        ScreeningCase c = own(id, institution);
+        if (!(c.status.isOpen() && c.objectionCount > 0)) {
+            throw ProblemException.conflict("no-objection", "Case " + id + " has no objection being handled.");
+        }
+        CaseStatus from = c.status;
+        c.status = CaseStatus.valueOf(Decision.latestFor(c.id).outcome);
+        c.objectionCount = 0;
+        unassign(c);
+        clearProposal(c);
+        closeOpenQuestion(c, InformationRequest.LAPSED);
+        return done(c, Actor.institution(institution), CaseAction.OBJECTION_WITHDRAWN, from, null);
+    }
+
+    /** The institution answers the open question: the period runs again and the case returns to its officer. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ScreeningCase answer(UUID id, String institution, String answer) {
+        ScreeningCase c = own(id, institution);
+        InformationRequest question = c.status == CaseStatus.INFORMATION_REQUESTED ? InformationRequest.openOf(c.id) : null;
+        if (question == null) {
+            throw ProblemException.conflict("no-open-question", "Case " + id + " has no open question to answer.");
+        }
+        Instant now = clock.instant();
+        LocalDate today = LegalCalendar.dayOf(now);
+        LocalDate end = today.isAfter(question.replyBy) ? question.replyBy : today;
+        question.answer = answer;
+        return resume(c, question, InformationRequest.ANSWERED, end, now, Actor.institution(institution), answer);
     }
 
     // ---------------------------------------------------------------------------------------- officers
 
     @Transactional(Transactional.TxType.MANDATORY)
     public ScreeningCase take(UUID id, Actor officer) {
-        ScreeningCase c = checked(OfficerActions.Action.TAKE, id, officer);
+        ScreeningCase c = checked(OfficerActions.Action.TAKE, id, officer, false);
         CaseStatus from = c.status;
         c.status = CaseStatus.IN_REVIEW;
-        c.assignee = officer.id();
-        c.assigneeName = officer.name();
+        assign(c, officer);
         return done(c, officer, CaseAction.ASSIGNED, from, null);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public ScreeningCase release(UUID id, Actor officer) {
-        ScreeningCase c = checked(OfficerActions.Action.RELEASE, id, officer);
+        ScreeningCase c = checked(OfficerActions.Action.RELEASE, id, officer, false);
         CaseStatus from = c.status;
-        c.status = c.objectionCount > 0 ? CaseStatus.OBJECTED : CaseStatus.FLAGGED;
+        c.status = waitingState(c);
         unassign(c);
         return done(c, officer, CaseAction.RELEASED, from, null);
     }
@@ -167,7 +235,7 @@ public class CaseLifecycle {
         if (outcome != CaseStatus.APPROVED && outcome != CaseStatus.APPROVED_WITH_CONDITIONS) {
             throw new IllegalArgumentException("an approval is APPROVED or APPROVED_WITH_CONDITIONS");
         }
-        ScreeningCase c = checked(OfficerActions.Action.DECIDE, id, officer);
+        ScreeningCase c = checked(OfficerActions.Action.DECIDE, id, officer, false);
         CaseStatus from = c.status;
         c.status = outcome;
         bind(c, reasoning, conditions, officer.id(), null);
@@ -177,7 +245,7 @@ public class CaseLifecycle {
     /** A refusal is only proposed: a second officer confirms it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public ScreeningCase proposeRefusal(UUID id, Actor officer, String reasoning) {
-        ScreeningCase c = checked(OfficerActions.Action.DECIDE, id, officer);
+        ScreeningCase c = checked(OfficerActions.Action.DECIDE, id, officer, false);
         CaseStatus from = c.status;
         c.status = CaseStatus.REFUSAL_PROPOSED;
         c.proposedBy = officer.id();
@@ -187,7 +255,7 @@ public class CaseLifecycle {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public ScreeningCase confirmRefusal(UUID id, Actor officer, String reasoning) {
-        ScreeningCase c = checked(OfficerActions.Action.CONFIRM, id, officer);
+        ScreeningCase c = checked(OfficerActions.Action.CONFIRM, id, officer, false);
         CaseStatus from = c.status;
         c.status = CaseStatus.REFUSED;
         bind(c, c.proposalReasoning + "\n\nConfirmed: " + reasoning, List.of(), c.proposedBy, officer.id());
@@ -198,25 +266,119 @@ public class CaseLifecycle {
     /** The second officer disagrees: the case goes back to review with its proposer. */
     @Transactional(Transactional.TxType.MANDATORY)
     public ScreeningCase sendBack(UUID id, Actor officer, String reasoning) {
-        ScreeningCase c = checked(OfficerActions.Action.CONFIRM, id, officer);
+        ScreeningCase c = checked(OfficerActions.Action.CONFIRM, id, officer, false);
         CaseStatus from = c.status;
         c.status = CaseStatus.IN_REVIEW;
         clearProposal(c);
         return done(c, officer, CaseAction.SENT_BACK, from, reasoning);
     }
 
+    /**
+     * Moves the deadline once per round, from the current one even when it has passed (Awb 4:14 for a
+     * first decision by the policy's extension, 7:10(3) for an objection by six weeks). The assignee
+     * or a team lead extends; never an officer who took part in a decision objected to.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public ScreeningCase extend(UUID id, Actor officer, String reason) {
-        ScreeningCase c = checked(OfficerActions.Action.EXTEND, id, officer);
-        c.decisionDue = c.decisionDue.plus(weeks(policies.documentOf(c.policyVersion).deadlines().extensionWeeks()));
+    public ScreeningCase extend(UUID id, Actor caller, boolean lead, String reason) {
+        ScreeningCase c = checked(OfficerActions.Action.EXTEND, id, caller, lead);
+        PolicyDocument.Deadlines deadlines = deadlinesOf(c);
+        int weeks = c.objectionCount > 0 ? deadlines.objectionDecisionWeeks() : deadlines.extensionWeeks();
+        setDue(c, calendar().extended(currentDeadline(c), weeks));
         c.extended = true;
-        return done(c, officer, CaseAction.EXTENDED, c.status, reason);
+        c.extensionReason = reason;
+        return done(c, caller, CaseAction.EXTENDED, c.status, reason);
     }
 
-    /** The actions the workflow leaves this officer on this case now. */
-    public Set<OfficerActions.Action> actionsFor(ScreeningCase c, Actor officer) {
-        return OfficerActions.available(facts(c, officer), officer.id(),
-                () -> CaseHistory.tookPartBeforeObjection(c.id, officer.id()));
+    /**
+     * The officer who holds the case asks the institution for information (Awb 4:5). The decision
+     * period stands still from the day after until the answer or the reply-by date (4:15(1)(a)).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ScreeningCase requestInformation(UUID id, Actor officer, String question, LocalDate replyBy) {
+        ScreeningCase c = checked(OfficerActions.Action.REQUEST_INFORMATION, id, officer, false);
+        Instant now = clock.instant();
+        if (!replyBy.isAfter(LegalCalendar.dayOf(now))) {
+            throw new InvalidInputException("replyBy", "must be a date after today, Europe/Amsterdam");
+        }
+        InformationRequest request = new InformationRequest();
+        request.id = UUID.randomUUID();
+        request.caseId = c.id;
+        request.question = question;
+        request.replyBy = replyBy;
+        request.askedBy = officer.id();
+        request.askedByName = officer.name();
+        request.askedAt = now;
+        request.state = InformationRequest.OPEN;
+        request.persist();
+        CaseStatus from = c.status;
+        c.status = CaseStatus.INFORMATION_REQUESTED;
+        ObjectNode reasons = JsonNodeFactory.instance.objectNode();
+        reasons.put("requestId", request.id.toString());
+        reasons.put("replyBy", replyBy.toString());
+        outbox.correspondence(new AuditOutbox.CorrespondenceEvent(AuditOutbox.INFORMATION_REQUESTED, c.id,
+                c.institution, officer.id(), c.policyVersion, c.policyHash, reasons, question, now));
+        return done(c, officer, CaseAction.INFORMATION_REQUESTED, from, question);
+    }
+
+    /** The reply-by date passed unused: the suspension ends with it and the period runs again. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ScreeningCase lapse(UUID requestId) {
+        InformationRequest question = InformationRequest.findById(requestId);
+        Instant now = clock.instant();
+        if (question == null || !InformationRequest.OPEN.equals(question.state)
+                || !LegalCalendar.dayOf(now).isAfter(question.replyBy)) {
+            return null;
+        }
+        return resume(load(question.caseId), question, InformationRequest.LAPSED, question.replyBy, now, Actor.AUTOMATED,
+                "");
+    }
+
+    /** An officer admits an objection received after its period, with the reason it is excusable (Awb 6:11). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ScreeningCase admitLateObjection(UUID id, Actor officer, String reason) {
+        ScreeningCase c = checked(OfficerActions.Action.ADMIT_LATE_OBJECTION, id, officer, false);
+        CaseStatus from = c.status;
+        // The period for deciding counts from the late objection's receipt: the one that ended is of no use.
+        openObjection(c, c.lateObjectionGrounds, c.lateObjectionReceivedAt,
+                calendar().weeksAfter(c.lateObjectionReceivedAt, deadlinesOf(c).objectionDecisionWeeks()));
+        return done(c, officer, CaseAction.LATE_OBJECTION_ADMITTED, from, reason);
+    }
+
+    // -------------------------------------------------------------------------------------- team leads
+
+    /**
+     * A team lead gives a case to another officer, or back to the queue ({@code officer} null). An
+     * objected case never goes to an officer who took part in the decision objected to.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ScreeningCase reassign(UUID id, Lead lead, Actor officer, String reason) {
+        ScreeningCase c = checked(OfficerActions.Action.REASSIGN, id, lead.actor(), true);
+        CaseStatus from = c.status;
+        if (officer == null) {
+            if (c.assignee == null) {
+                throw ProblemException.conflict("not-assigned", "Case " + id + " is with no officer; nothing to release.");
+            }
+            unassign(c);
+            if (c.status == CaseStatus.IN_REVIEW) {
+                c.status = waitingState(c);
+            }
+            return done(c, lead.actor(), CaseAction.REASSIGNED, from, "Released to the queue. " + reason);
+        }
+        if (c.objectionCount > 0 && CaseHistory.tookPartBeforeObjection(c.id, officer.id())) {
+            throw ProblemException.conflict("officer-involved", "The officer took part in the decision objected to; "
+                    + "an objection goes to an officer who did not.");
+        }
+        assign(c, officer);
+        if (c.status != CaseStatus.INFORMATION_REQUESTED) {
+            c.status = CaseStatus.IN_REVIEW;
+        }
+        return done(c, lead.actor(), CaseAction.REASSIGNED, from, "Assigned to " + officer.name() + ". " + reason);
+    }
+
+    /** The actions the workflow leaves this officer (or lead) on this case now. */
+    public Set<OfficerActions.Action> actionsFor(ScreeningCase c, Actor caller, boolean lead) {
+        return OfficerActions.available(facts(c), new OfficerActions.Caller(caller.id(), lead),
+                () -> CaseHistory.tookPartBeforeObjection(c.id, caller.id()));
     }
 
     // ----------------------------------------------------------------------------------------- helpers
@@ -237,14 +399,86 @@ public class CaseLifecycle {
         return c;
     }
 
-    private static ScreeningCase checked(OfficerActions.Action action, UUID id, Actor officer) {
+    private static ScreeningCase checked(OfficerActions.Action action, UUID id, Actor caller, boolean lead) {
         ScreeningCase c = load(id);
-        OfficerActions.refusal(action, facts(c, officer), officer.id(),
-                        () -> CaseHistory.tookPartBeforeObjection(c.id, officer.id()))
+        OfficerActions.refusal(action, facts(c), new OfficerActions.Caller(caller.id(), lead),
+                        () -> CaseHistory.tookPartBeforeObjection(c.id, caller.id()))
                 .ifPresent(refusal -> {
                     throw ProblemException.conflict(refusal.slug(), refusal.detail());
                 });
         return c;
+    }
+
+    /** The holidays are the newest policy's (a day equated with one applies to running periods too). */
+    private LegalCalendar calendar() {
+        return policies.current().calendar();
+    }
+
+    /** The lengths of periods are those of the policy the case was received under. */
+    private PolicyDocument.Deadlines deadlinesOf(ScreeningCase c) {
+        return policies.documentOf(c.policyVersion).deadlines();
+    }
+
+    private static LegalCalendar.Deadline currentDeadline(ScreeningCase c) {
+        return new LegalCalendar.Deadline(c.dueNominal, LegalCalendar.lastDayEndingAt(c.decisionDue), c.decisionDue);
+    }
+
+    private static void setDue(ScreeningCase c, LegalCalendar.Deadline due) {
+        c.decisionDue = due.endsAt();
+        c.dueNominal = due.nominalLastDay();
+    }
+
+    private static boolean isWhollyFavourable(Decision decision) {
+        CaseStatus outcome = CaseStatus.valueOf(decision.outcome);
+        return outcome == CaseStatus.NOT_REQUIRED || outcome == CaseStatus.CLEARED || outcome == CaseStatus.APPROVED;
+    }
+
+    private static void openObjection(ScreeningCase c, String grounds, Instant receivedAt, LegalCalendar.Deadline due) {
+        c.status = CaseStatus.OBJECTED;
+        c.objectionCount++;
+        c.objectionGrounds = grounds;
+        c.objectionReceivedAt = receivedAt;
+        c.lateObjectionGrounds = null;
+        c.lateObjectionReceivedAt = null;
+        c.extended = false;
+        c.extensionReason = null;
+        setDue(c, due);
+    }
+
+    /** Ends the suspension of an information request: the period's end moves by the days it stood still. */
+    private ScreeningCase resume(ScreeningCase c, InformationRequest question, String state, LocalDate lastSuspendedDay,
+            Instant now, Actor actor, String text) {
+        long days = LegalCalendar.suspendedDays(LegalCalendar.dayOf(question.askedAt), lastSuspendedDay);
+        question.state = state;
+        question.closedAt = now;
+        question.suspendedDays = (int) days;
+        setDue(c, calendar().suspended(currentDeadline(c), days));
+        CaseStatus from = c.status;
+        c.status = c.assignee != null ? CaseStatus.IN_REVIEW : waitingState(c);
+        ObjectNode reasons = JsonNodeFactory.instance.objectNode();
+        reasons.put("requestId", question.id.toString());
+        reasons.put("state", state);
+        reasons.put("suspendedDays", days);
+        reasons.put("decisionDue", c.decisionDue.toString());
+        outbox.correspondence(new AuditOutbox.CorrespondenceEvent(AuditOutbox.INFORMATION_RECEIVED, c.id, c.institution,
+                actor.id(), c.policyVersion, c.policyHash, reasons, text, now));
+        CaseAction action = InformationRequest.LAPSED.equals(state) ? CaseAction.INFORMATION_LAPSED
+                : CaseAction.INFORMATION_RECEIVED;
+        return done(c, actor, action, from, text.isEmpty() ? null : text);
+    }
+
+    /** A case that leaves the workflow closes its open question without moving any period. */
+    private void closeOpenQuestion(ScreeningCase c, String state) {
+        InformationRequest open = InformationRequest.openOf(c.id);
+        if (open != null) {
+            open.state = state;
+            open.closedAt = clock.instant();
+        }
+    }
+
+    /** Where an unassigned case waits: with the objections if it was objected to, else with the flagged. */
+    private static CaseStatus waitingState(ScreeningCase c) {
+        return c.objectionCount > 0 ? CaseStatus.OBJECTED : CaseStatus.FLAGGED;
     }
 
     private void bind(ScreeningCase c, String reasoning, List<String> conditions, String decidedBy,
@@ -253,9 +487,9 @@ public class CaseLifecycle {
         String outcome = c.status.name();
         Binding binding = c.objectionCount > 0
                 ? Binding.onObjection(c.id, outcome, reasoning, conditions, decidedBy, confirmedBy, supersededId(c), now,
-                        c.receivedAt, c.policyVersion, c.policyHash, facts(c))
+                        c.receivedAt, c.policyVersion, c.policyHash, facts(c.institution, c))
                 : Binding.byOfficers(c.id, outcome, reasoning, conditions, decidedBy, confirmedBy, now, c.receivedAt,
-                        c.policyVersion, c.policyHash, facts(c));
+                        c.policyVersion, c.policyHash, facts(c.institution, c));
         decisions.record(binding);
         unassign(c);
     }
@@ -273,6 +507,11 @@ public class CaseLifecycle {
         return c;
     }
 
+    private static void assign(ScreeningCase c, Actor officer) {
+        c.assignee = officer.id();
+        c.assigneeName = officer.name();
+    }
+
     private static void unassign(ScreeningCase c) {
         c.assignee = null;
         c.assigneeName = null;
@@ -284,15 +523,12 @@ public class CaseLifecycle {
     }
 
     /** Officers decide stored cases: their request and assessment are read back once, for the log. */
-    private static CaseSnapshot facts(ScreeningCase c) {
-        return CaseSnapshot.stored(c.institution, c.request, c.assessment);
+    private static CaseSnapshot facts(String institution, ScreeningCase c) {
+        return CaseSnapshot.stored(institution, c.request, c.assessment);
     }
 
-    private static OfficerActions.CaseFacts facts(ScreeningCase c, Actor officer) {
-        return new OfficerActions.CaseFacts(c.id, c.status, c.assignee, c.proposedBy, c.extended, c.objectionCount > 0);
-    }
-
-    private static Duration weeks(int weeks) {
-        return Duration.ofDays(7L * weeks);
+    private static OfficerActions.CaseFacts facts(ScreeningCase c) {
+        return new OfficerActions.CaseFacts(c.id, c.status, c.assignee, c.proposedBy, c.extended, c.objectionCount > 0,
+                c.lateObjectionReceivedAt != null);
     }
 }

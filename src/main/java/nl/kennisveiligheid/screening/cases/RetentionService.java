@@ -10,13 +10,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import nl.kennisveiligheid.screening.audit.AuditOutbox;
 import nl.kennisveiligheid.screening.audit.CaseKeys;
 import nl.kennisveiligheid.screening.common.CanonicalJson;
 import nl.kennisveiligheid.screening.common.CaseStatus;
+import nl.kennisveiligheid.screening.periods.LegalCalendar;
 import nl.kennisveiligheid.screening.policy.PolicyService;
 import org.jboss.logging.Logger;
 
@@ -61,12 +61,13 @@ public class RetentionService {
                         + " group by c.id, c.policy_version")
                 .getResultList());
         int erased = 0;
+        LegalCalendar calendar = policies.current().calendar();
         for (Object[] row : candidates) {
             UUID caseId = (UUID) row[0];
             int years = policies.compiled(policies.find((String) row[1]).orElseThrow()).document().retention()
                     .personalDataYears();
             Instant decidedAt = row[2] instanceof java.sql.Timestamp t ? t.toInstant() : (Instant) row[2];
-            if (decidedAt.atZone(ZoneOffset.UTC).plusYears(years).toInstant().isBefore(now)) {
+            if (!calendar.yearsAfter(decidedAt, years).isMetBy(now)) {
                 QuarkusTransaction.requiringNew().run(() -> erase(caseId, years, now));
                 erased++;
             }
@@ -80,9 +81,11 @@ public class RetentionService {
                 + " from screening_case where id = ?1 for update").setParameter(1, caseId).getSingleResult();
         caseKeys.erase(caseId, now);
         em.createNativeQuery("update screening_case set request = 'null', assessment = ?2, objection_grounds = null,"
-                        + " proposal_reasoning = null where id = ?1")
+                        + " proposal_reasoning = null, extension_reason = null, late_objection_grounds = null where id = ?1")
                 .setParameter(1, caseId).setParameter(2, redacted((String) c[1])).executeUpdate();
         em.createNativeQuery("update case_history set reasoning = null where case_id = ?1 and actor <> 'automated'")
+                .setParameter(1, caseId).executeUpdate();
+        em.createNativeQuery("update information_request set question = '', answer = null where case_id = ?1")
                 .setParameter(1, caseId).executeUpdate();
         em.createNativeQuery("update decision set reasoning = '[erased at the end of the retention period]'"
                 + " where case_id = ?1 and kind <> 'AUTOMATED'").setParameter(1, caseId).executeUpdate();

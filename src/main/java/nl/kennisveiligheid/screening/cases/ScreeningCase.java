@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 import nl.kennisveiligheid.screening.common.CaseStatus;
 
@@ -46,8 +47,17 @@ public class ScreeningCase extends PanacheEntityBase {
     @Column(name = "received_at")
     public Instant receivedAt;
 
+    /** The instant the current period ends: the end of its last day in Amsterdam, after the Atw. */
     @Column(name = "decision_due")
     public Instant decisionDue;
+
+    /** The current period's last day before the Atw moved it: suspensions and extensions count from it. */
+    @Column(name = "due_nominal")
+    public LocalDate dueNominal;
+
+    /** Why the deadline was extended (Awb 4:14(3)); the institution sees it. */
+    @Column(name = "extension_reason")
+    public String extensionReason;
 
     @Column(name = "updated_at")
     public Instant updatedAt;
@@ -73,6 +83,16 @@ public class ScreeningCase extends PanacheEntityBase {
 
     @Column(name = "objection_grounds")
     public String objectionGrounds;
+
+    @Column(name = "objection_received_at")
+    public Instant objectionReceivedAt;
+
+    /** An objection received after its period, kept for an officer to admit (Awb 6:11). */
+    @Column(name = "late_objection_grounds")
+    public String lateObjectionGrounds;
+
+    @Column(name = "late_objection_received_at")
+    public Instant lateObjectionReceivedAt;
 
     /** Two actions on one case at once cannot both succeed. */
     @Version

@@ -12,14 +12,19 @@ import java.util.stream.Collectors;
  */
 public enum CaseStatus {
     RECEIVED, NOT_REQUIRED, CLEARED, FLAGGED, IN_REVIEW, REFUSAL_PROPOSED, APPROVED, APPROVED_WITH_CONDITIONS,
-    REFUSED, WITHDRAWN, OBJECTED;
+    REFUSED, WITHDRAWN, OBJECTED, INFORMATION_REQUESTED;
 
     /** Not yet decided (or reopened by an objection): an institution may still withdraw it. */
     public static final Set<CaseStatus> OPEN = Collections.unmodifiableSet(
-            EnumSet.of(RECEIVED, FLAGGED, IN_REVIEW, REFUSAL_PROPOSED, OBJECTED));
+            EnumSet.of(RECEIVED, FLAGGED, IN_REVIEW, INFORMATION_REQUESTED, REFUSAL_PROPOSED, OBJECTED));
 
-    /** Waiting for a legal officer: the queue, in this order on screens. */
-    public static final List<CaseStatus> IN_QUEUE = List.of(FLAGGED, IN_REVIEW, REFUSAL_PROPOSED, OBJECTED);
+    /** With the legal officers (INFORMATION_REQUESTED: waiting for the institution's answer), in this order on screens. */
+    public static final List<CaseStatus> IN_QUEUE = List.of(FLAGGED, IN_REVIEW, INFORMATION_REQUESTED, REFUSAL_PROPOSED,
+            OBJECTED);
+
+    /** Final: a binding decision or a withdrawal. Officers search these. */
+    public static final Set<CaseStatus> FINAL = Collections.unmodifiableSet(
+            EnumSet.of(NOT_REQUIRED, CLEARED, APPROVED, APPROVED_WITH_CONDITIONS, REFUSED, WITHDRAWN));
 
     /** Carrying a binding decision: may be objected to, and its personal data ages out after retention. */
     public static final Set<CaseStatus> DECIDED = Collections.unmodifiableSet(

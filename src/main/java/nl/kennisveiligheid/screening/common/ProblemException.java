@@ -10,6 +10,7 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String slug;
     private final String title;
+    private java.time.LocalDate periodEnd;
 
     public ProblemException(int status, String slug, String title, String detail) {
         super(detail, null, false, false);
@@ -24,6 +25,17 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException conflict(String slug, String detail) {
         return new ProblemException(409, slug, "Conflict", detail);
+    }
+
+    /** A period that ended: the problem names its last day. */
+    public static ProblemException periodEnded(String slug, String detail, java.time.LocalDate lastDay) {
+        ProblemException e = conflict(slug, detail);
+        e.periodEnd = lastDay;
+        return e;
+    }
+
+    public java.time.LocalDate periodEnd() {
+        return periodEnd;
     }
 
     public int status() {

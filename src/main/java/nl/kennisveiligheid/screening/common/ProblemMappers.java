@@ -50,7 +50,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response refused(ProblemException e) {
-        return Problems.response(e.status(), e.slug(), e.title(), e.getMessage());
+        return Problems.response(new Problem(Problems.TYPE_BASE + e.slug(), e.title(), e.status(), e.getMessage(), null,
+                null, null, e.periodEnd()));
     }
 
     @ServerExceptionMapper({jakarta.persistence.OptimisticLockException.class,

@@ -6,7 +6,7 @@ import java.util.List;
 /** Builds problem+json responses; the one place their shape and media type are decided. */
 public final class Problems {
 
-    private static final String TYPE_BASE = "https://screening.kennisveiligheid.nl/problems/";
+    static final String TYPE_BASE = "https://screening.kennisveiligheid.nl/problems/";
 
     private Problems() {}
 
@@ -25,7 +25,11 @@ public final class Problems {
 
     public static Response response(int status, String slug, String title, String detail,
             List<Problem.FieldError> errors, String errorId) {
-        Problem problem = new Problem(TYPE_BASE + slug, title, status, detail, null, errors, errorId);
+        return response(new Problem(TYPE_BASE + slug, title, status, detail, null, errors, errorId, null));
+    }
+
+    public static Response response(Problem problem) {
+        int status = problem.status();
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 

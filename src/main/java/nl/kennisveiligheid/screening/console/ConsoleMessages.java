@@ -113,6 +113,12 @@ public interface ConsoleMessages {
     String decidedBy(String decidedBy);
     String confirmedBy(String confirmedBy);
     String historyTitle();
+    String questionsTitle();
+    String questionState(String state);
+    String replyBy();
+    String answer();
+    String suspendedDays();
+    String dueDate();
     String when();
     String who();
     String what();

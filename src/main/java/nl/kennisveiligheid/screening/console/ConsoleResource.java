@@ -84,7 +84,8 @@ public class ConsoleResource {
         String who = assignee == null || assignee.isBlank() ? null : assignee.strip();
         var filter = new ConsoleTemplates.QueueFilter(status == null ? "" : status.name(), who == null ? "" : who,
                 CaseStatus.IN_QUEUE);
-        return render(ConsoleTemplates.queue(page(), filter, reviews.queue(status, who)));
+        return render(ConsoleTemplates.queue(page(), filter, reviews.search(new ReviewService.Search(status, who, null, null, null, null, null, null, null, null,
+                null)).items()));
     }
 
     @GET
@@ -138,7 +139,7 @@ public class ConsoleResource {
     public Response extend(@PathParam("id") UUID id, @RestForm String reason) {
         var body = new ReviewBodies.ExtensionBody(reason);
         return act(id, OfficerActions.Action.EXTEND, "extension", values("reason", reason),
-                () -> reviews.extend(id, officer(), valid(body)));
+                () -> reviews.extend(id, officer(), false, valid(body)));
     }
 
     /** Switches the console's language and returns to the page the officer was on. */

@@ -2,12 +2,15 @@ package nl.kennisveiligheid.screening.intake;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import nl.kennisveiligheid.screening.cases.InformationRequest;
 import nl.kennisveiligheid.screening.cases.ScreeningCase;
 import nl.kennisveiligheid.screening.common.CanonicalJson;
 import nl.kennisveiligheid.screening.common.CaseStatus;
 import nl.kennisveiligheid.screening.decision.Decision;
+import nl.kennisveiligheid.screening.periods.LegalCalendar;
 import nl.kennisveiligheid.screening.triage.Assessment;
 
 /** A case as its institution sees it: the request, the assessment, the status and the decision. */
@@ -22,7 +25,13 @@ public record CaseView(
         String policyHash,
         Assessment assessment,
         DecisionView decision,
-        ScreeningRequest request) {
+        ScreeningRequest request,
+        LocalDate decisionDueDate,
+        String extensionReason,
+        List<OpenQuestion> openQuestions) {
+
+    /** A question of the officers that waits for the institution's answer; the period stands still meanwhile. */
+    public record OpenQuestion(UUID id, String question, LocalDate replyBy, Instant askedAt) {}
 
     /** The binding decision: outcome, reasoning, conditions, when, by whom and under which policy. */
     public record DecisionView(String outcome, String reasoning, List<String> conditions, Instant decidedAt,
@@ -47,8 +56,12 @@ public record CaseView(
 
     /** For a case just written: the request and assessment in hand are what was stored. */
     static CaseView of(ScreeningCase c, Decision decision, ScreeningRequest request, Assessment assessment) {
+        List<OpenQuestion> open = c.status != CaseStatus.INFORMATION_REQUESTED ? List.of()
+                : InformationRequest.of(c.id).stream().filter(q -> InformationRequest.OPEN.equals(q.state))
+                        .map(q -> new OpenQuestion(q.id, q.question, q.replyBy, q.askedAt)).toList();
         return new CaseView(c.id, c.externalReference, c.institution, c.status, c.receivedAt, c.decisionDue,
-                c.policyVersion, c.policyHash, assessment, DecisionView.of(decision), request);
+                c.policyVersion, c.policyHash, assessment, DecisionView.of(decision), request,
+                LegalCalendar.lastDayEndingAt(c.decisionDue), c.extensionReason, open);
     }
 
     static Summary summary(ScreeningCase c) {

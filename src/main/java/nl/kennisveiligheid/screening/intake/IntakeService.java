@@ -56,13 +56,20 @@ public class IntakeService {
 
     @Transactional
     public Submitted submit(String institution, ScreeningRequest request) {
-        CompiledPolicy policy = policies.current();
-        check(request, policy);
-        Assessment assessment = Triage.assess(TriageInputs.of(request), policy.triage());
         String requestJson = CanonicalJson.string(request);
         String requestHash = CanonicalJson.sha256Hex(requestJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        String assessmentJson = CanonicalJson.string(assessment);
+        // Receipt time and policy version are read together, while no publication can commit in between.
+        policies.holdPublications();
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        CompiledPolicy policy = policies.inEffectAt(receivedAt);
+        List<FieldError> errors = RequestRules.check(request, policy.triage().areaNames(), policy.version());
+        if (!errors.isEmpty()) {
+            // A retry of a request stored earlier is answered with its case, whatever today's policy says of it.
+            return existing(institution, request.externalReference(), requestHash)
+                    .orElseThrow(() -> new InvalidInputException(errors));
+        }
+        Assessment assessment = Triage.assess(TriageInputs.of(request), policy.triage());
+        String assessmentJson = CanonicalJson.string(assessment);
         UUID id = UUID.randomUUID();
         CaseStatus status = switch (assessment.outcome()) {
             case NOT_REQUIRED -> CaseStatus.NOT_REQUIRED;
@@ -71,9 +78,9 @@ public class IntakeService {
         };
         Optional<ScreeningCase> received = lifecycle.receive(new CaseLifecycle.Received(id, institution,
                 request.externalReference(), requestHash, requestJson, status, policy.version(), policy.contentHash(),
-                assessmentJson, receivedAt, policy.document().deadlines()));
+                assessmentJson, receivedAt, policy.document().deadlines(), policy.calendar()));
         if (received.isEmpty()) {
-            return existing(institution, request.externalReference(), requestHash);
+            return existing(institution, request.externalReference(), requestHash).orElseThrow();
         }
         ScreeningCase stored = received.get();
         Decision decision = status == CaseStatus.FLAGGED ? null
@@ -83,14 +90,18 @@ public class IntakeService {
         return new Submitted(CaseView.of(stored, decision, request, assessment), true);
     }
 
-    private Submitted existing(String institution, String externalReference, String requestHash) {
+    /** The case an earlier request with this reference created; a different request under it is a 409. */
+    private Optional<Submitted> existing(String institution, String externalReference, String requestHash) {
         ScreeningCase existing = ScreeningCase.find("institution = ?1 and externalReference = ?2", institution,
                 externalReference).firstResult();
+        if (existing == null) {
+            return Optional.empty();
+        }
         if (!existing.requestHash.equals(requestHash)) {
             throw ProblemException.conflict("reference-reused", "A different request with this externalReference "
                     + "already exists for your institution (case " + existing.id + "); use a new externalReference.");
         }
-        return new Submitted(CaseView.of(existing, Decision.latestFor(existing.id)), false);
+        return Optional.of(new Submitted(CaseView.of(existing, Decision.latestFor(existing.id)), false));
     }
 
     public CaseView get(String institution, UUID id) {
@@ -98,7 +109,7 @@ public class IntakeService {
         if (c == null) {
             throw ProblemException.notFound("Case " + id);
         }
-        return CaseView.of(c, Decision.latestFor(c.id));
+        return view(c);
     }
 
     public CaseView.Page list(String institution, CaseStatus status, int page, int size) {
@@ -114,7 +125,16 @@ public class IntakeService {
 
     @Transactional
     public CaseView withdraw(String institution, UUID id) {
-        ScreeningCase c = lifecycle.withdraw(id, institution);
+        return view(lifecycle.withdraw(id, institution));
+    }
+
+    /** The institution's answer to the open question on its case. */
+    @Transactional
+    public CaseView answer(String institution, UUID id, String answer) {
+        return view(lifecycle.answer(id, institution, answer));
+    }
+
+    static CaseView view(ScreeningCase c) {
         return CaseView.of(c, Decision.latestFor(c.id));
     }
 

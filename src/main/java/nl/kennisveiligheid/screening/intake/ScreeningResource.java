@@ -107,10 +107,11 @@ public class ScreeningResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.HR_SYSTEM)
     @Operation(operationId = "withdrawScreening", summary = "Withdraw an open case",
-            description = "Ends a case that is not yet decided (RECEIVED, FLAGGED, IN_REVIEW, REFUSAL_PROPOSED). A decided "
-                    + "or already withdrawn case is a 409. The body is an empty object.")
+            description = "Ends a case that is not yet decided (FLAGGED, IN_REVIEW, INFORMATION_REQUESTED, REFUSAL_PROPOSED). "
+                    + "A decided or already withdrawn case is a 409, and so is a case under objection: its decision still "
+                    + "stands, so withdraw the objection instead. The body is an empty object.")
     @APIResponse(responseCode = "200", description = "The withdrawn case")
-    @APIResponse(responseCode = "409", description = "The case is decided or withdrawn already")
+    @APIResponse(responseCode = "409", description = "The case is decided, under objection or withdrawn already")
     public CaseView withdraw(@PathParam("id") UUID id, EmptyBody body) {
         return intake.withdraw(caller.require(), id);
     }
@@ -120,13 +121,49 @@ public class ScreeningResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.HR_SYSTEM)
     @Operation(operationId = "lodgeObjection", summary = "Lodge an objection (bezwaar) against the decision",
-            description = "Objects to the case's decision within the policy's objection period (six weeks by default, "
-                    + "Awb art. 6:7). The case becomes OBJECTED and goes to an officer who took no part in the decision.")
+            description = "Objects to the case's decision within the objection period: six weeks (Awb 6:7) from the day "
+                    + "after the decision was announced (6:8) to the end of the last day in Europe/Amsterdam, moved past "
+                    + "weekends and holidays by the Algemene termijnenwet (6:9). The case becomes OBJECTED and goes to an "
+                    + "officer who took no part in the decision. A decision that grants all that was asked (NOT_REQUIRED, "
+                    + "CLEARED, APPROVED) cannot be objected to. A late objection is refused with `periodEnd`, the "
+                    + "period's last day, and kept with the case for an officer to admit if its lateness is excusable (6:11).")
     @APIResponse(responseCode = "200", description = "The case, now OBJECTED")
-    @APIResponse(responseCode = "409", description = "No decision to object to, objected already, or the period has ended")
+    @APIResponse(responseCode = "409", description = "No decision to object to, no interest, objected already, or the period has ended")
     public CaseView object(@PathParam("id") UUID id, @NotNull @Valid ObjectionBody body) {
         return objections.object(caller.require(), id, body.grounds());
     }
+
+    @POST
+    @Path("/{id}/objection-withdrawal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.HR_SYSTEM)
+    @Operation(operationId = "withdrawObjection", summary = "Withdraw the objection",
+            description = "Withdraws the objection being handled (Awb 6:21); the decision it was against stands again and "
+                    + "the case returns to that decided state. The body is an empty object.")
+    @APIResponse(responseCode = "200", description = "The case, decided again")
+    @APIResponse(responseCode = "409", description = "No objection is being handled")
+    public CaseView withdrawObjection(@PathParam("id") UUID id, EmptyBody body) {
+        return objections.withdrawObjection(caller.require(), id);
+    }
+
+    @POST
+    @Path("/{id}/information")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.HR_SYSTEM)
+    @Operation(operationId = "answerInformationRequest", summary = "Answer the officers' open question",
+            description = "Answers the question in `openQuestions`. The case returns to the officer who asked, and the "
+                    + "decision period runs again: its end moves by the days it stood still, from the day after the "
+                    + "question to the day of the answer (or the reply-by date, if that came first), to the end of the "
+                    + "last day after the Algemene termijnenwet.")
+    @APIResponse(responseCode = "200", description = "The case, back with the officers and with its new deadline")
+    @APIResponse(responseCode = "409", description = "The case has no open question")
+    public CaseView answer(@PathParam("id") UUID id, @NotNull @Valid AnswerBody body) {
+        return intake.answer(caller.require(), id, body.answer());
+    }
+
+    /** The institution's answer to an open question: text (attachments are not taken). */
+    public record AnswerBody(@jakarta.validation.constraints.NotBlank
+            @jakarta.validation.constraints.Size(max = 20_000) @nl.kennisveiligheid.screening.common.PlainText String answer) {}
 
     /** The grounds of an objection. */
     public record ObjectionBody(@jakarta.validation.constraints.NotBlank

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,17 +32,28 @@ public class DefaultPolicyLoader {
     @Inject
     PolicyConfig config;
 
-    @Transactional
     void onStart(@Observes StartupEvent event) {
-        // Replicas starting together must not both publish it.
-        Panache.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(8124302)").getSingleResult();
-        if (PolicyVersion.count("status", PolicyVersion.PUBLISHED) > 0) {
+        String version = QuarkusTransaction.requiringNew().call(() -> {
+            // Replicas starting together create the draft one after the other.
+            Panache.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(8124302)").getSingleResult();
+            if (PolicyVersion.count("status", PolicyVersion.PUBLISHED) > 0) {
+                return null;
+            }
+            PolicyDocument document = config.defaultFile().map(DefaultPolicyLoader::readFile)
+                    .orElseGet(DefaultPolicyLoader::readDefault);
+            policies.create(document, "system");
+            return document.version();
+        });
+        if (version == null) {
             return;
         }
-        PolicyDocument document = config.defaultFile().map(DefaultPolicyLoader::readFile).orElseGet(DefaultPolicyLoader::readDefault);
-        policies.create(document, "system");
-        policies.publish(document.version(), null, "system");
-        LOG.infof("Published the default policy version %s", document.version());
+        try {
+            policies.publish(version, null, "system");
+            LOG.infof("Published the default policy version %s", version);
+        } catch (nl.kennisveiligheid.screening.common.ProblemException published) {
+            // Another replica published it first.
+            LOG.debugf("The default policy version %s was published by another replica", version);
+        }
     }
 
     static PolicyDocument readFile(String file) {

@@ -25,8 +25,19 @@ public record PolicyDocument(
     public static final List<String> DEFAULT_POSITIONS = List.of("MASTER_STUDENT", "PHD_CANDIDATE", "POSTDOC",
             "RESEARCHER", "PROFESSOR", "GUEST_RESEARCHER", "TECHNICAL_STAFF");
 
+    /**
+     * @param extraHolidays days a published decision equates with a holiday (Atw art. 3(3)), ISO dates;
+     *     absent when there are none, so that documents without them keep their hash
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Deadlines(Integer decisionWeeks, Integer extensionWeeks, Integer objectionPeriodWeeks,
-            Integer objectionDecisionWeeks) {}
+            Integer objectionDecisionWeeks, List<String> extraHolidays) {
+
+        /** The days the policy adds to the act's holidays. */
+        public List<java.time.LocalDate> extraHolidayDates() {
+            return extraHolidays == null ? List.of() : extraHolidays.stream().map(java.time.LocalDate::parse).toList();
+        }
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Area(String code, String name, List<String> references, List<String> terms, List<String> excludeTerms) {}
@@ -41,13 +52,13 @@ public record PolicyDocument(
 
     /** The document with every optional section filled in as DESIGN.md section 4 defines. */
     public PolicyDocument withDefaults() {
-        Deadlines d = deadlines == null ? new Deadlines(null, null, null, null) : deadlines;
+        Deadlines d = deadlines == null ? new Deadlines(null, null, null, null, null) : deadlines;
         Matching m = matching == null ? new Matching(null, null) : matching;
         return new PolicyDocument(version,
                 exemptNationalities == null ? DEFAULT_EXEMPT : exemptNationalities,
                 positionTypesInScope == null ? DEFAULT_POSITIONS : positionTypesInScope,
                 new Deadlines(or(d.decisionWeeks(), 4), or(d.extensionWeeks(), 4), or(d.objectionPeriodWeeks(), 6),
-                        or(d.objectionDecisionWeeks(), 6)),
+                        or(d.objectionDecisionWeeks(), 6), d.extraHolidays()),
                 sensitiveAreas,
                 highRiskEntities,
                 new Matching(or(m.entityThreshold(), 0.90), or(m.reviewThreshold(), 0.80)),

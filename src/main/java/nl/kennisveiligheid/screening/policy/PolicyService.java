@@ -2,6 +2,7 @@ package nl.kennisveiligheid.screening.policy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -27,6 +28,9 @@ import nl.kennisveiligheid.screening.common.ProblemException;
  */
 @ApplicationScoped
 public class PolicyService {
+
+    /** The advisory lock that orders publications and intake. */
+    private static final long PUBLICATION_LOCK = 8124301;
 
     /** Leeway for clocks of clients that publish "now". */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
@@ -61,22 +65,48 @@ public class PolicyService {
         version.createdAt = clock.instant();
         version.createdBy = createdBy;
         if (existing == null) {
-            version.persist();
+            try {
+                version.persistAndFlush();
+            } catch (jakarta.persistence.PersistenceException concurrentCreate) {
+                throw ProblemException.conflict("policy-version-exists", "Version " + document.version()
+                        + " was created by someone else at the same moment; read it, and create a new version if needed.");
+            }
         }
         return new Stored(version, existing == null);
     }
 
-    @Transactional
+    /**
+     * Publishes a draft. Its indexes are built first, outside any transaction; then one short
+     * transaction holds the publication lock, which intake holds shared while it reads its receipt
+     * time and policy, takes "now" and commits. So a version is in effect from its commit (or a later
+     * instant asked for), and no case records a version that was not in effect at its receipt.
+     */
     public PolicyVersion publish(String versionId, Instant requestedEffectiveFrom, String publishedBy) {
-        PolicyVersion version = PolicyVersion.findById(versionId, LockModeType.PESSIMISTIC_WRITE);
-        if (version == null) {
+        PolicyVersion draft = QuarkusTransaction.requiringNew().call(() -> PolicyVersion.<PolicyVersion>findById(versionId));
+        if (draft == null) {
             throw ProblemException.notFound("Policy version " + versionId);
         }
+        if (draft.isPublished()) {
+            throw ProblemException.conflict("policy-published", "Version " + versionId + " is already published.");
+        }
+        CompiledPolicy ready = compile(draft);
+        return QuarkusTransaction.requiringNew().call(() -> commitPublication(versionId, draft.contentHash, ready,
+                requestedEffectiveFrom, publishedBy));
+    }
+
+    private PolicyVersion commitPublication(String versionId, String compiledHash, CompiledPolicy ready,
+            Instant requestedEffectiveFrom, String publishedBy) {
+        PolicyVersion version = PolicyVersion.findById(versionId, LockModeType.PESSIMISTIC_WRITE);
         if (version.isPublished()) {
             throw ProblemException.conflict("policy-published", "Version " + versionId + " is already published.");
         }
-        // Serialises publications, so that no two take effect at the same moment.
-        Panache.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(8124301)").getSingleResult();
+        if (!version.contentHash.equals(compiledHash)) {
+            throw ProblemException.conflict("policy-changed", "Version " + versionId
+                    + " changed while it was being published; publish it again.");
+        }
+        // Serialises publications with each other and with intake's reading of the policy in effect.
+        Panache.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(" + PUBLICATION_LOCK + ")")
+                .getSingleResult();
         Instant now = clock.instant();
         Instant effectiveFrom = requestedEffectiveFrom == null ? now : requestedEffectiveFrom;
         if (effectiveFrom.isBefore(now.minus(CLOCK_SKEW))) {
@@ -90,7 +120,8 @@ public class PolicyService {
         version.effectiveFrom = effectiveFrom;
         version.publishedAt = now;
         version.publishedBy = publishedBy;
-        compiled.computeIfAbsent(cacheKey(version), k -> compile(version));
+        compiled.putIfAbsent(cacheKey(version), new CompiledPolicy(ready.document(), ready.contentHash(), effectiveFrom,
+                ready.triage()));
         outbox.policyPublished(version.version, version.contentHash, version.document, publishedBy, now);
         return version;
     }
@@ -111,15 +142,34 @@ public class PolicyService {
 
     /** The published version in effect now, or empty before any version is published. */
     public Optional<PolicyVersion> currentVersion() {
+        return versionAt(clock.instant());
+    }
+
+    private static Optional<PolicyVersion> versionAt(Instant at) {
         return PolicyVersion.<PolicyVersion>find("status = ?1 and effectiveFrom <= ?2 order by effectiveFrom desc",
-                PolicyVersion.PUBLISHED, clock.instant()).firstResultOptional();
+                PolicyVersion.PUBLISHED, at).firstResultOptional();
     }
 
     /** The compiled policy in effect now; refuses with 503 while none is published. */
     public CompiledPolicy current() {
-        PolicyVersion version = currentVersion().orElseThrow(() -> new ProblemException(503, "no-policy",
+        return inEffectAt(clock.instant());
+    }
+
+    /** The compiled policy in effect at an instant; refuses with 503 while none is published. */
+    public CompiledPolicy inEffectAt(Instant at) {
+        PolicyVersion version = versionAt(at).orElseThrow(() -> new ProblemException(503, "no-policy",
                 "No policy in effect", "No policy version is published yet; a policy administrator must publish one."));
         return compiled(version);
+    }
+
+    /**
+     * Holds off publications until the caller's transaction ends: intake takes it before it reads its
+     * receipt time, so that time and the version in effect then are read as one.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void holdPublications() {
+        Panache.getEntityManager().createNativeQuery("select pg_advisory_xact_lock_shared(" + PUBLICATION_LOCK + ")")
+                .getSingleResult();
     }
 
     /** A published version, compiled once and kept: published versions never change. */

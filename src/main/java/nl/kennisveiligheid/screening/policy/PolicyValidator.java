@@ -44,6 +44,7 @@ public final class PolicyValidator {
         checkRange(errors, "deadlines.extensionWeeks", d.deadlines().extensionWeeks(), 1, 52);
         checkRange(errors, "deadlines.objectionPeriodWeeks", d.deadlines().objectionPeriodWeeks(), 1, 52);
         checkRange(errors, "deadlines.objectionDecisionWeeks", d.deadlines().objectionDecisionWeeks(), 1, 52);
+        checkHolidays(errors, d.deadlines().extraHolidays());
         checkRange(errors, "retention.personalDataYears", d.retention().personalDataYears(), 1, 100);
         double entity = d.matching().entityThreshold();
         double review = d.matching().reviewThreshold();
@@ -56,6 +57,31 @@ public final class PolicyValidator {
         checkAreas(errors, d.sensitiveAreas());
         checkEntities(errors, d.highRiskEntities());
         return errors;
+    }
+
+    /** Days equated with holidays: ISO dates the calendar covers, each once. */
+    private static void checkHolidays(List<FieldError> errors, List<String> days) {
+        if (days == null) {
+            return;
+        }
+        if (days.size() > 500) {
+            errors.add(new FieldError("deadlines.extraHolidays", "at most 500 days"));
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < days.size(); i++) {
+            String path = "deadlines.extraHolidays[" + i + "]";
+            String day = days.get(i);
+            try {
+                if (day == null || !day.matches("\\d{4}-\\d{2}-\\d{2}") || java.time.LocalDate.parse(day).getYear() < 2014) {
+                    errors.add(new FieldError(path, "must be a date as YYYY-MM-DD, in 2014 or later"));
+                } else if (!seen.add(day)) {
+                    errors.add(new FieldError(path, "is listed twice"));
+                }
+            } catch (java.time.format.DateTimeParseException e) {
+                errors.add(new FieldError(path, "must be a date as YYYY-MM-DD, in 2014 or later"));
+            }
+        }
     }
 
     private static void checkAreas(List<FieldError> errors, List<PolicyDocument.Area> areas) {

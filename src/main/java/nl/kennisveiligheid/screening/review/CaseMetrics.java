@@ -30,8 +30,9 @@ public class CaseMetrics implements MeterBinder {
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("screening.cases.open", () -> count("select count(*) from screening_case where status in " + IN_QUEUE_SQL, false))
                 .description("Cases waiting for a legal officer").register(registry);
+        // A case waiting for the institution's answer is not overdue: its period stands still.
         Gauge.builder("screening.cases.overdue", () -> count("select count(*) from screening_case where status in " + IN_QUEUE_SQL
-                        + " and decision_due < ?", true))
+                        + " and status <> '" + CaseStatus.INFORMATION_REQUESTED.name() + "' and decision_due < ?", true))
                 .description("Open cases past their decision deadline").register(registry);
     }
 

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,7 @@ import nl.kennisveiligheid.screening.cases.OfficerActions;
 import nl.kennisveiligheid.screening.cases.ScreeningCase;
 import nl.kennisveiligheid.screening.common.CaseStatus;
 import nl.kennisveiligheid.screening.common.InvalidInputException;
+import nl.kennisveiligheid.screening.periods.LegalCalendar;
 
 /**
  * The legal officers' workflow: the queue, and the officers' actions, each one transaction around a
@@ -29,6 +31,9 @@ public class ReviewService {
     @Inject
     CaseLifecycle lifecycle;
 
+    @Inject
+    OfficerDirectory directory;
+
     /** The API's words for the two condition rules; the console translates them by these constants. */
     public static final String CONDITIONS_REQUIRED = "at least one condition is required for APPROVED_WITH_CONDITIONS";
     public static final String CONDITIONS_NOT_ALLOWED = "only APPROVED_WITH_CONDITIONS carries conditions";
@@ -41,17 +46,57 @@ public class ReviewService {
         }
     }
 
-    public List<ReviewViews.QueueItem> queue(CaseStatus state, String assigneeName) {
-        StringBuilder query = new StringBuilder("status in ?1");
+    /**
+     * What officers look for: without a state the cases with the officers (the queue), with one any
+     * state, decided ones included; every other criterion narrows. Page and size are absent for the
+     * whole queue, as before paging.
+     */
+    public record Search(CaseStatus state, String assigneeName, String externalReference, String institution,
+            CaseStatus outcome, LocalDate decidedFrom, LocalDate decidedTo, String area, String listEntry,
+            Integer page, Integer size) {}
+
+    /** A page of the search and how many cases match in all. */
+    public record Found(List<ReviewViews.QueueItem> items, long total) {}
+
+    public Found search(Search s) {
+        StringBuilder where = new StringBuilder("from ScreeningCase c where c.status in ?1");
         List<Object> params = new ArrayList<>();
-        params.add(state == null ? CaseStatus.IN_QUEUE : Set.of(state));
-        if (assigneeName != null && !assigneeName.isBlank()) {
-            query.append(" and assigneeName = ?2");
-            params.add(assigneeName);
-        }
+        params.add(s.state() == null ? CaseStatus.IN_QUEUE : Set.of(s.state()));
+        filter(where, params, "c.assigneeName = ?", s.assigneeName());
+        filter(where, params, "c.externalReference = ?", s.externalReference());
+        filter(where, params, "c.institution = ?", s.institution());
+        filter(where, params, "c.status = ?", s.outcome());
+        String decidedAt = "(select max(d.decidedAt) from Decision d where d.caseId = c.id)";
+        filter(where, params, decidedAt + " >= ?", s.decidedFrom() == null ? null
+                : s.decidedFrom().atStartOfDay(LegalCalendar.LEGAL_ZONE).toInstant());
+        filter(where, params, decidedAt + " < ?", s.decidedTo() == null ? null : LegalCalendar.endOf(s.decidedTo()));
+        // The assessment is canonical JSON (sorted keys, no spaces), so a member is found by its exact text.
+        filter(where, params, "c.assessment like ? escape '!'", s.area() == null ? null
+                : "%\"code\":\"" + likeLiteral(s.area()) + "\"%");
+        filter(where, params, "c.assessment like ? escape '!'", s.listEntry() == null ? null
+                : "%\"listEntry\":\"" + likeLiteral(s.listEntry()) + "\"%");
+        var query = ScreeningCase.<ScreeningCase>find(where + " order by c.decisionDue, c.receivedAt, c.id", params.toArray());
         Instant now = clock.instant();
-        return ScreeningCase.<ScreeningCase>list(query + " order by decisionDue, id", params.toArray()).stream()
-                .map(c -> ReviewViews.item(c, now)).toList();
+        if (s.page() == null && s.size() == null) {
+            List<ReviewViews.QueueItem> all = query.list().stream().map(c -> ReviewViews.item(c, now)).toList();
+            return new Found(all, all.size());
+        }
+        int size = s.size() == null ? 20 : s.size();
+        long total = query.count();
+        return new Found(query.page(io.quarkus.panache.common.Page.of(s.page() == null ? 0 : s.page(), size))
+                .list().stream().map(c -> ReviewViews.item(c, now)).toList(), total);
+    }
+
+    private static void filter(StringBuilder where, List<Object> params, String condition, Object value) {
+        if (value == null || (value instanceof String text && text.isBlank())) {
+            return;
+        }
+        params.add(value);
+        where.append(" and ").append(condition.replace("?", "?" + params.size()));
+    }
+
+    private static String likeLiteral(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_").replace("\"", "");
     }
 
     public ReviewViews.CaseDetail detail(UUID id) {
@@ -63,7 +108,7 @@ public class ReviewService {
 
     public OfficerView detailFor(UUID id, Officer officer) {
         ScreeningCase c = CaseLifecycle.load(id);
-        return new OfficerView(ReviewViews.detail(c, clock.instant()), lifecycle.actionsFor(c, officer.actor()));
+        return new OfficerView(ReviewViews.detail(c, clock.instant()), lifecycle.actionsFor(c, officer.actor(), false));
     }
 
     @Transactional
@@ -94,8 +139,29 @@ public class ReviewService {
     }
 
     @Transactional
-    public ReviewViews.CaseDetail extend(UUID id, Officer officer, ReviewBodies.ExtensionBody body) {
-        return view(lifecycle.extend(id, officer.actor(), body.reason()));
+    public ReviewViews.CaseDetail extend(UUID id, Officer caller, boolean lead, ReviewBodies.ExtensionBody body) {
+        return view(lifecycle.extend(id, caller.actor(), lead, body.reason()));
+    }
+
+    @Transactional
+    public ReviewViews.CaseDetail requestInformation(UUID id, Officer officer, ReviewBodies.InformationRequestBody body) {
+        return view(lifecycle.requestInformation(id, officer.actor(), body.question(), body.replyByDate()));
+    }
+
+    @Transactional
+    public ReviewViews.CaseDetail admitLateObjection(UUID id, Officer officer, ReviewBodies.AdmissionBody body) {
+        return view(lifecycle.admitLateObjection(id, officer.actor(), body.reason()));
+    }
+
+    /** A team lead moves a case to the officer with this user name, or back to the queue. */
+    @Transactional
+    public ReviewViews.CaseDetail reassign(UUID id, Officer lead, ReviewBodies.ReassignmentBody body) {
+        CaseLifecycle.load(id);
+        Officer to = body.assignee() == null ? null : directory.byUserName(body.assignee())
+                .orElseThrow(() -> new InvalidInputException("assignee", "is not a legal officer known to the service; "
+                        + "an officer becomes known at their first sign-in"));
+        return view(lifecycle.reassign(id, new CaseLifecycle.Lead(lead.id(), lead.name()),
+                to == null ? null : to.actor(), body.reason()));
     }
 
     private ReviewViews.CaseDetail view(ScreeningCase c) {

@@ -2,14 +2,17 @@ package nl.kennisveiligheid.screening.review;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import nl.kennisveiligheid.screening.cases.CaseAction;
 import nl.kennisveiligheid.screening.cases.CaseHistory;
+import nl.kennisveiligheid.screening.cases.InformationRequest;
 import nl.kennisveiligheid.screening.cases.ScreeningCase;
 import nl.kennisveiligheid.screening.common.CanonicalJson;
 import nl.kennisveiligheid.screening.common.CaseStatus;
 import nl.kennisveiligheid.screening.decision.Decision;
+import nl.kennisveiligheid.screening.periods.LegalCalendar;
 import nl.kennisveiligheid.screening.intake.ScreeningRequest;
 import nl.kennisveiligheid.screening.triage.Assessment;
 
@@ -18,10 +21,27 @@ public final class ReviewViews {
 
     private ReviewViews() {}
 
-    /** A line of the queue: the deadline, whether it passed, and the risk in brief. */
+    /**
+     * A line of the queue: the deadline (the instant it ends and its last day in Amsterdam), whether
+     * it passed, and the risk in brief.
+     */
     public record QueueItem(UUID id, String externalReference, CaseStatus status, Instant receivedAt,
             Instant decisionDue, boolean overdue,
-            String assignee, boolean extended, boolean objection, List<String> indicators, List<String> areas) {}
+            String assignee, boolean extended, boolean objection, List<String> indicators, List<String> areas,
+            String institution, LocalDate decisionDueDate) {}
+
+    /** An officer's question to the institution and its answer; the period stood still for suspendedDays. */
+    public record QuestionEntry(UUID id, String question, LocalDate replyBy, String askedBy, Instant askedAt,
+            String state, String answer, Instant closedAt, Integer suspendedDays) {
+
+        static QuestionEntry of(InformationRequest q) {
+            return new QuestionEntry(q.id, q.question, q.replyBy, q.askedByName, q.askedAt, q.state, q.answer, q.closedAt,
+                    q.suspendedDays);
+        }
+    }
+
+    /** An objection received after its period, waiting for an officer to admit it (Awb 6:11). */
+    public record LateObjection(String grounds, Instant receivedAt) {}
 
     public record HistoryEntry(Instant at, String actor, String actorName, CaseAction action, CaseStatus fromStatus,
             CaseStatus toStatus, String reasoning) {}
@@ -33,15 +53,22 @@ public final class ReviewViews {
             Instant receivedAt, Instant decisionDue, boolean overdue, String assignee, String assigneeName,
             boolean extended, String proposedBy, String proposalReasoning, int objections, String objectionGrounds,
             String policyVersion, String policyHash, ScreeningRequest request, Assessment assessment,
-            List<DecisionEntry> decisions, List<HistoryEntry> history) {}
+            List<DecisionEntry> decisions, List<HistoryEntry> history, LocalDate decisionDueDate, String extensionReason,
+            Instant objectionReceivedAt, LateObjection lateObjection, List<QuestionEntry> questions) {}
+
+    /** Past its deadline and not waiting for the institution (a suspended period does not run). */
+    static boolean overdue(ScreeningCase c, Instant now) {
+        return c.status.isOpen() && c.status != CaseStatus.INFORMATION_REQUESTED && now.isAfter(c.decisionDue);
+    }
 
     static QueueItem item(ScreeningCase c, Instant now) {
         Assessment a = CanonicalJson.read(c.assessment, new TypeReference<>() {});
         return new QueueItem(c.id, c.externalReference, c.status, c.receivedAt, c.decisionDue,
-                now.isAfter(c.decisionDue), c.assigneeName,
+                overdue(c, now), c.assigneeName,
                 c.extended, c.objectionCount > 0,
                 a.indicators().stream().map(i -> i.type() + ":" + i.listEntry()).toList(),
-                a.sensitiveAreas().stream().map(Assessment.SensitiveAreaFinding::code).toList());
+                a.sensitiveAreas().stream().map(Assessment.SensitiveAreaFinding::code).toList(),
+                c.institution, LegalCalendar.lastDayEndingAt(c.decisionDue));
     }
 
     static CaseDetail detail(ScreeningCase c, Instant now) {
@@ -53,8 +80,12 @@ public final class ReviewViews {
                 .map(h -> new HistoryEntry(h.at, h.actor, h.actorName, h.action, h.fromStatus, h.toStatus, h.reasoning))
                 .toList();
         return new CaseDetail(c.id, c.institution, c.externalReference, c.status, c.receivedAt, c.decisionDue,
-                c.status.isOpen() && now.isAfter(c.decisionDue), c.assignee, c.assigneeName, c.extended, c.proposedBy,
+                overdue(c, now), c.assignee, c.assigneeName, c.extended, c.proposedBy,
                 c.proposalReasoning, c.objectionCount, c.objectionGrounds, c.policyVersion, c.policyHash,
-                CanonicalJson.read(c.request, new TypeReference<>() {}), CanonicalJson.read(c.assessment, new TypeReference<>() {}), decisions, history);
+                CanonicalJson.read(c.request, new TypeReference<>() {}), CanonicalJson.read(c.assessment, new TypeReference<>() {}),
+                decisions, history, LegalCalendar.lastDayEndingAt(c.decisionDue), c.extensionReason,
+                c.objectionReceivedAt,
+                c.lateObjectionReceivedAt == null ? null : new LateObjection(c.lateObjectionGrounds, c.lateObjectionReceivedAt),
+                InformationRequest.of(c.id).stream().map(QuestionEntry::of).toList());
     }
 }

@@ -7,6 +7,8 @@ public final class Roles {
     public static final String LEGAL_OFFICER = "legal-officer";
     public static final String AUDITOR = "auditor";
     public static final String POLICY_ADMIN = "policy-admin";
+    /** A team lead of the legal officers: moves cases between them and extends deadlines, never decides. */
+    public static final String REVIEW_LEAD = "review-lead";
 
     private Roles() {}
 }

@@ -51,6 +51,17 @@ class ArchitectureTest {
                 .check(MAIN);
     }
 
+    /** The law's calendar is pure: a period is a function of dates, never of a clock or a database. */
+    @Test
+    void theLegalCalendarIsPureAndStandsAlone() {
+        noClasses().that().resideInAPackage(ROOT + ".periods..")
+                .should().dependOnClassesThat().resideInAnyPackage(impure())
+                .orShould().dependOnClassesThat().resideOutsideOfPackages(ROOT + ".periods..", "java..")
+                .orShould().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(java.time.LocalDate.class, "now")
+                .check(MAIN);
+    }
+
     @Test
     void onlyTheCaseLifecycleChangesACase() {
         noClasses().that().resideOutsideOfPackage(ROOT + ".cases..")

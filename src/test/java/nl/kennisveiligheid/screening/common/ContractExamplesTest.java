@@ -107,6 +107,7 @@ class ContractExamplesTest {
             case "legal-officer" -> Tokens.officer1();
             case "auditor" -> Tokens.user("auditor1");
             case "policy-admin" -> Tokens.user("policyadmin1");
+            case "review-lead" -> Tokens.user("lead1");
             default -> throw new IllegalArgumentException(role);
         };
     }

@@ -208,6 +208,8 @@ class ConsoleBrowserTest {
             assertThat(browser.byId("case-status").getAttribute("data-status")).isEqualTo("OBJECTED");
             assertThat(browser.text("main")).contains("The candidate left the listed university in 2019.");
             assertThat(browser.has("take")).as("officer1 proposed the refusal objected to").isFalse();
+            // The objected case offers officer1 no form at all; a forger takes the CSRF token from a page that does.
+            browser.open(console() + "/cases/" + flaggedCase());
             forcePost(browser, "/console/cases/" + refusalCase + "/take", true);
             assertThat(browser.byId("refusal").getAttribute("data-slug")).isEqualTo("officer-involved");
             assertThat(caseByApi(refusalCase).getString("status")).isEqualTo("OBJECTED");

@@ -98,9 +98,13 @@ class GeneratedClientFlowTest {
 
         CaseView cleared = api.submitScreening(request("Delft University of Technology", "NL"));
         assertThat(cleared.getStatus()).isEqualTo(CaseStatus.CLEARED);
-        CaseView objected = api.lodgeObjection(cleared.getId(),
-                new ObjectionBody().grounds("The conditions of employment were misread."));
-        assertThat(objected.getStatus()).isEqualTo(CaseStatus.OBJECTED);
+        ApiException noInterest = catchThrowableOfType(ApiException.class, () -> api.lodgeObjection(cleared.getId(),
+                new ObjectionBody().grounds("The conditions of employment were misread.")));
+        assertThat(noInterest.getCode()).isEqualTo(409);
+        assertThat(new ObjectMapper().readValue(noInterest.getResponseBody(), Problem.class).getType())
+                .as("a decision that grants all that was asked leaves nothing to object to")
+                .hasToString("https://screening.kennisveiligheid.nl/problems/no-interest");
+        assertThat(api.getScreening(cleared.getId()).getStatus()).isEqualTo(CaseStatus.CLEARED);
     }
 
     @Test

@@ -14,7 +14,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,7 +95,13 @@ class ScreeningApiTest {
                 .body("assessment.indicators[0].explanation", containsString("Harbin Institute of Technology"));
         Instant received = Instant.parse(r.path("receivedAt"));
         Instant due = Instant.parse(r.path("decisionDue"));
-        assertThat(Duration.between(received, due)).isEqualTo(Duration.ofDays(28));
+        // Four weeks from the day after receipt, to the end of the last day in Amsterdam, off a weekend or holiday.
+        java.time.ZoneId amsterdam = java.time.ZoneId.of("Europe/Amsterdam");
+        java.time.LocalDate receivedDay = received.atZone(amsterdam).toLocalDate();
+        java.time.LocalDate dueDay = java.time.LocalDate.parse(r.path("decisionDueDate"));
+        assertThat(dueDay).isBetween(receivedDay.plusDays(28), receivedDay.plusDays(28 + 5));
+        assertThat(dueDay.getDayOfWeek()).isNotIn(java.time.DayOfWeek.SATURDAY, java.time.DayOfWeek.SUNDAY);
+        assertThat(due).isEqualTo(dueDay.plusDays(1).atStartOfDay(amsterdam).toInstant());
     }
 
     @Test

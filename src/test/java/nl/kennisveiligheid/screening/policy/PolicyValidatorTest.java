@@ -49,9 +49,9 @@ class PolicyValidatorTest {
 
     @Test
     void thresholdsOutOfRangeAreNamed() {
-        assertThat(fields(new PolicyDocument("2027.1", null, null, new PolicyDocument.Deadlines(0, null, null, null),
+        assertThat(fields(new PolicyDocument("2027.1", null, null, new PolicyDocument.Deadlines(0, null, null, null, List.of("2027-05-07", "2027-5-7")),
                 List.of(AREA), List.of(HIT), new PolicyDocument.Matching(1.2, 0.95), null)))
-                .containsExactlyInAnyOrder("deadlines.decisionWeeks", "matching.entityThreshold");
+                .containsExactlyInAnyOrder("deadlines.decisionWeeks", "deadlines.extraHolidays[1]", "matching.entityThreshold");
         assertThat(fields(new PolicyDocument("2027.1", null, null, null, List.of(AREA), List.of(HIT),
                 new PolicyDocument.Matching(0.8, 0.9), null))).containsExactly("matching.reviewThreshold");
     }
@@ -66,7 +66,7 @@ class PolicyValidatorTest {
                         "EU-CT-2023:7", "EU-CT-2023:8", "EU-CT-2023:9", "EU-CT-2023:10");
         assertThat(d.exemptNationalities()).hasSize(31).contains("NL", "DE", "NO", "IS", "LI", "CH").doesNotContain("GB", "US");
         assertThat(d.highRiskEntities()).hasSize(44);
-        assertThat(d.withDefaults().deadlines()).isEqualTo(new PolicyDocument.Deadlines(4, 4, 6, 6));
+        assertThat(d.withDefaults().deadlines()).isEqualTo(new PolicyDocument.Deadlines(4, 4, 6, 6, null));
         TriagePolicy compiled = PolicyCompiler.compile(d, "h");
         for (String[] textAndArea : new String[][] {
                 {"Onderzoek naar halfgeleiders en EUV-lithografie", "SEMICONDUCTORS"},

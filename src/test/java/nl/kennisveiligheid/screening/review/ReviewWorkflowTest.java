@@ -16,7 +16,6 @@ import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,6 +89,41 @@ class ReviewWorkflowTest {
     }
 
     @Test
+    void officersSearchDecidedCasesByReferenceOutcomeDateAreaAndListEntryPageByPage() {
+        String refused = flaggedCase();
+        take("officer1", refused).statusCode(200);
+        decide("officer1", refused, "REFUSED", List.of()).statusCode(200);
+        confirm("officer2", refused, true).statusCode(200);
+        String reference = hrView(refused).extract().path("externalReference");
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).toString();
+        given().auth().oauth2(Tokens.officer1()).queryParam("state", "REFUSED").queryParam("externalReference", reference)
+                .queryParam("institution", "demo-university").queryParam("outcome", "REFUSED")
+                .queryParam("decidedFrom", today).queryParam("decidedTo", today).queryParam("area", "SEMICONDUCTORS")
+                .queryParam("listEntry", "hit").get("/api/v1/reviews").then().statusCode(200)
+                .header("X-Total-Count", "1").body("id", org.hamcrest.Matchers.contains(refused))
+                .body("[0].status", equalTo("REFUSED")).body("[0].institution", equalTo("demo-university"));
+        // Each criterion narrows: another day, area, entry or institution finds nothing.
+        for (Map.Entry<String, String> miss : Map.of("decidedTo", "2020-01-01", "area", "QUANTUM", "listEntry", "nudt",
+                "institution", "other-institute", "outcome", "APPROVED").entrySet()) {
+            given().auth().oauth2(Tokens.officer1()).queryParam("state", "REFUSED").queryParam("externalReference", reference)
+                    .queryParam(miss.getKey(), miss.getValue()).get("/api/v1/reviews").then().statusCode(200)
+                    .body("size()", equalTo(0));
+        }
+        Response page = given().auth().oauth2(Tokens.officer1()).queryParam("state", "REFUSED").queryParam("size", 1)
+                .queryParam("page", 0).get("/api/v1/reviews");
+        page.then().statusCode(200).body("size()", equalTo(1));
+        assertThat(Integer.parseInt(page.header("X-Total-Count"))).isGreaterThanOrEqualTo(1);
+        given().auth().oauth2(Tokens.user("lead1")).queryParam("state", "WITHDRAWN").get("/api/v1/reviews").then()
+                .statusCode(200);
+        given().auth().oauth2(Tokens.officer1()).queryParam("state", "RECEIVED").get("/api/v1/reviews").then()
+                .statusCode(400).body("errors.field", hasItem("state"));
+        given().auth().oauth2(Tokens.officer1()).queryParam("decidedFrom", "yesterday").get("/api/v1/reviews").then()
+                .statusCode(400).body("errors.field", hasItem("decidedFrom"));
+        given().auth().oauth2(Tokens.officer1()).queryParam("outcome", "WITHDRAWN").get("/api/v1/reviews").then()
+                .statusCode(400).body("errors.field", hasItem("outcome"));
+    }
+
+    @Test
     void aCaseHasOneAssigneeWhoAloneDecides() {
         String id = flaggedCase();
         take("officer1", id).statusCode(200).body("status", equalTo("IN_REVIEW")).body("assigneeName", equalTo("officer1"));
@@ -147,12 +181,18 @@ class ReviewWorkflowTest {
     @Test
     void theDeadlineMovesOnceByThePolicysExtension() {
         String id = flaggedCase();
-        Instant due = Instant.parse(hrView(id).extract().path("decisionDue"));
-        act("officer2", id, "extension", Map.of("reason", "Waiting for information from the institution"))
+        take("officer1", id).statusCode(200);
+        java.time.LocalDate due = java.time.LocalDate.parse(hrView(id).extract().path("decisionDueDate"));
+        act("officer2", id, "extension", Map.of("reason", "Not mine to extend")).statusCode(409)
+                .body("type", containsString("not-assignee"));
+        act("officer1", id, "extension", Map.of("reason", "Waiting for information from the institution"))
                 .statusCode(200).body("extended", equalTo(true))
                 .body("history.action", hasItem("EXTENDED"));
-        Instant extended = Instant.parse(hrView(id).extract().path("decisionDue"));
-        assertThat(Duration.between(due, extended)).isEqualTo(Duration.ofDays(28));
+        java.time.LocalDate extended = java.time.LocalDate.parse(hrView(id)
+                .body("extensionReason", equalTo("Waiting for information from the institution"))
+                .extract().path("decisionDueDate"));
+        // Four weeks on from the current period's last day, moved off a closed day if it lands on one.
+        assertThat(extended).isBetween(due.plusDays(28 - 4), due.plusDays(28 + 5));
         act("officer1", id, "extension", Map.of("reason", "again")).statusCode(409)
                 .body("type", containsString("already-extended"));
         act("officer1", id, "extension", Map.of("reason", "")).statusCode(400);
@@ -169,8 +209,10 @@ class ReviewWorkflowTest {
         Response objected = given().auth().oauth2(Tokens.demoUniversity()).contentType(ContentType.JSON)
                 .body(Map.of("grounds", "The candidate left HIT in 2019")).post("/api/v1/screenings/" + id + "/objections");
         objected.then().statusCode(200).body("status", equalTo("OBJECTED"));
-        Instant due = Instant.parse(objected.path("decisionDue"));
-        assertThat(Duration.between(Instant.now(), due)).isBetween(Duration.ofDays(41), Duration.ofDays(42));
+        // Awb 7:10: six weeks after the six-week objection period, which ran from the day after the decision.
+        java.time.LocalDate decided = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"));
+        java.time.LocalDate due = java.time.LocalDate.parse(objected.path("decisionDueDate"));
+        assertThat(due).isBetween(decided.plusWeeks(12), decided.plusWeeks(12).plusDays(10));
         take("officer1", id).statusCode(409).body("type", containsString("officer-involved"));
         take("officer2", id).statusCode(409).body("type", containsString("officer-involved"));
         take("officer3", id).statusCode(200).body("status", equalTo("IN_REVIEW"));
@@ -192,14 +234,16 @@ class ReviewWorkflowTest {
         given().auth().oauth2(Tokens.demoUniversity()).contentType(ContentType.JSON).body(Map.of("grounds", "early"))
                 .post("/api/v1/screenings/" + open + "/objections").then().statusCode(409)
                 .body("type", containsString("not-decided"));
-        String cleared = given().auth().oauth2(Tokens.demoUniversity()).contentType(ContentType.JSON)
-                .body(Requests.clean()).post("/api/v1/screenings").then().statusCode(201).extract().path("id");
+        String cleared = flaggedCase();
+        take("officer1", cleared).statusCode(200);
+        decide("officer1", cleared, "APPROVED_WITH_CONDITIONS", List.of("No lab access")).statusCode(200);
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                         "update decision set decided_at = decided_at - interval '43 days' where case_id = ?1")
                 .setParameter(1, UUID.fromString(cleared)).executeUpdate());
         given().auth().oauth2(Tokens.demoUniversity()).contentType(ContentType.JSON).body(Map.of("grounds", "late"))
                 .post("/api/v1/screenings/" + cleared + "/objections").then().statusCode(409)
-                .contentType("application/problem+json").body("type", containsString("objection-period-ended"));
+                .contentType("application/problem+json").body("type", containsString("objection-period-ended"))
+                .body("periodEnd", notNullValue());
         given().auth().oauth2(Tokens.demoUniversity()).contentType(ContentType.JSON).body(Map.of("grounds", ""))
                 .post("/api/v1/screenings/" + cleared + "/objections").then().statusCode(400)
                 .body("errors.field", hasItem("grounds"));

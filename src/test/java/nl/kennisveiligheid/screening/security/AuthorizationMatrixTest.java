@@ -36,7 +36,9 @@ class AuthorizationMatrixTest {
     private static final String OFFICER = "officer1";
     private static final String AUDITOR = "auditor1";
     private static final String ADMIN = "policyadmin1";
-    private static final Set<String> EVERYONE = Set.of(HR, HR_OTHER, OFFICER, AUDITOR, ADMIN);
+    private static final String LEAD = "lead1";
+    private static final Set<String> EVERYONE = Set.of(HR, HR_OTHER, OFFICER, AUDITOR, ADMIN, LEAD);
+    private static final Set<String> REVIEW_TEAM = Set.of(OFFICER, LEAD);
     private static final Set<String> HR_SYSTEMS = Set.of(HR, HR_OTHER);
     private static final Set<String> POLICY_READERS = Set.of(ADMIN, OFFICER, AUDITOR);
 
@@ -52,14 +54,19 @@ class AuthorizationMatrixTest {
         ALLOWED.put("GET /api/v1/screenings/{id}", HR_SYSTEMS);
         ALLOWED.put("POST /api/v1/screenings/{id}/withdrawal", HR_SYSTEMS);
         ALLOWED.put("POST /api/v1/screenings/{id}/objections", HR_SYSTEMS);
+        ALLOWED.put("POST /api/v1/screenings/{id}/objection-withdrawal", HR_SYSTEMS);
+        ALLOWED.put("POST /api/v1/screenings/{id}/information", HR_SYSTEMS);
         ALLOWED.put("POST /api/v1/screenings/preview", Set.of(HR, HR_OTHER, OFFICER));
-        ALLOWED.put("GET /api/v1/reviews", Set.of(OFFICER));
-        ALLOWED.put("GET /api/v1/reviews/{id}", Set.of(OFFICER));
+        ALLOWED.put("GET /api/v1/reviews", REVIEW_TEAM);
+        ALLOWED.put("GET /api/v1/reviews/{id}", REVIEW_TEAM);
         ALLOWED.put("POST /api/v1/reviews/{id}/assignment", Set.of(OFFICER));
         ALLOWED.put("POST /api/v1/reviews/{id}/release", Set.of(OFFICER));
         ALLOWED.put("POST /api/v1/reviews/{id}/decision", Set.of(OFFICER));
         ALLOWED.put("POST /api/v1/reviews/{id}/confirmation", Set.of(OFFICER));
-        ALLOWED.put("POST /api/v1/reviews/{id}/extension", Set.of(OFFICER));
+        ALLOWED.put("POST /api/v1/reviews/{id}/extension", REVIEW_TEAM);
+        ALLOWED.put("POST /api/v1/reviews/{id}/information-requests", Set.of(OFFICER));
+        ALLOWED.put("POST /api/v1/reviews/{id}/late-objection-admission", Set.of(OFFICER));
+        ALLOWED.put("POST /api/v1/reviews/{id}/reassignment", Set.of(LEAD));
         ALLOWED.put("GET /api/v1/policies", POLICY_READERS);
         ALLOWED.put("POST /api/v1/policies", Set.of(ADMIN));
         ALLOWED.put("GET /api/v1/policies/current", POLICY_READERS);
