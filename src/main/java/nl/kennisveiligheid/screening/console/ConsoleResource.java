@@ -61,6 +61,9 @@ public class ConsoleResource {
     ReviewService reviews;
 
     @Inject
+    nl.kennisveiligheid.screening.review.OfficerDirectory directory;
+
+    @Inject
     CallerIdentity caller;
 
     @Inject
@@ -84,8 +87,9 @@ public class ConsoleResource {
         String who = assignee == null || assignee.isBlank() ? null : assignee.strip();
         var filter = new ConsoleTemplates.QueueFilter(status == null ? "" : status.name(), who == null ? "" : who,
                 CaseStatus.IN_QUEUE);
-        return render(ConsoleTemplates.queue(page(), filter, reviews.search(new ReviewService.Search(status, who, null, null, null, null, null, null, null, null,
-                null)).items()));
+        officer();
+        return render(ConsoleTemplates.queue(page(), filter, reviews.search(new ReviewService.Search(status, who, null,
+                null, null, null, null, null, null, null, null)).items()));
     }
 
     @GET
@@ -233,8 +237,11 @@ public class ConsoleResource {
         };
     }
 
+    /** The signed-in officer, made known by user name so that a team lead can give them cases. */
     private ReviewService.Officer officer() {
-        return new ReviewService.Officer(caller.officerId(), caller.userName());
+        ReviewService.Officer officer = new ReviewService.Officer(caller.officerId(), caller.userName());
+        directory.remember(officer);
+        return officer;
     }
 
     private ConsolePage page() {

@@ -23,7 +23,7 @@ public class OfficerDirectory {
     @Inject
     Clock clock;
 
-    void remember(ReviewService.Officer officer) {
+    public void remember(ReviewService.Officer officer) {
         if (known.contains(officer.id())) {
             return;
         }
