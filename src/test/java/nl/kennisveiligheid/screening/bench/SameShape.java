@@ -67,10 +67,13 @@ record SameShape(int requestChars, int assessmentChars, int outboxChars, int rea
                 \\set n random(1, 2000000000)
                 \\set automated random(1, 100)
                 begin;
+                select pg_advisory_xact_lock_shared(8124301);
+                select version from policy_version where status = 'PUBLISHED' and effective_from <= now()
+                  order by effective_from desc limit 1;
                 insert into shape.screening_case (id, institution, external_reference, request_hash, request, status,
-                  policy_version, policy_hash, assessment, received_at, decision_due, updated_at, row_version)
+                  policy_version, policy_hash, assessment, received_at, decision_due, due_nominal, updated_at, row_version)
                   values (gen_random_uuid(), 'demo-university', 'pgbench-' || :n::text || '-' || :client_id::text, repeat('h', 64),
-                  repeat('r', %1$d), 'CLEARED', '%6$s', repeat('p', 64), repeat('a', %2$d), now(), now(), now(), 0)
+                  repeat('r', %1$d), 'CLEARED', '%6$s', repeat('p', 64), repeat('a', %2$d), now(), now(), current_date, now(), 0)
                   on conflict (institution, external_reference) do nothing returning id as case_id \\gset
                 select id, status, row_version from shape.screening_case where id = :case_id;
                 insert into shape.case_history (case_id, at, actor, action, from_status, to_status)
