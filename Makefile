@@ -41,7 +41,7 @@ stop: ## stop every server the Makefile started
 eval: ## matching quality on the labelled sets in src/test/resources/eval: precision, recall, F1, every miss (fails below the floors)
 	$(MVNW) -q test -Dtest=MatchingEvaluationTest -Dsurefire.failIfNoSpecifiedTests=false
 
-mutation: ## PIT mutation testing of the pure code (matching, triage, chain sequencer and verifier, OfficerActions); report in target/pit-reports/
+mutation: ## PIT mutation testing of the pure code (matching, triage, chain sequencer and verifier, OfficerActions, LegalCalendar); report in target/pit-reports/
 	$(MVNW) test-compile org.pitest:pitest-maven:mutationCoverage -Dquarkus.build.skip=true
 
 bench: infra ## benchmarks next to their servers' limits (intake vs pgbench, replay vs raw consumer, matching JMH, memory); target/bench/results.json

@@ -23,7 +23,11 @@ class LegalCalendarTest {
     @ParameterizedTest(name = "Easter {0} is {1}")
     @CsvSource({"2019, 2019-04-21", "2020, 2020-04-12", "2021, 2021-04-04", "2022, 2022-04-17", "2023, 2023-04-09",
             "2024, 2024-03-31", "2025, 2025-04-20", "2026, 2026-04-05", "2027, 2027-03-28", "2028, 2028-04-16",
-            "2029, 2029-04-01", "2030, 2030-04-21"})
+            "2029, 2029-04-01", "2030, 2030-04-21",
+            // The extremes (22 March, 25 April), a century year, and the years where Gauss's rule needs
+            // its exceptions (19 and 18 April), which catch arithmetic that the ordinary years let pass.
+            "1818, 1818-03-22", "2285, 2285-03-22", "1943, 1943-04-25", "2038, 2038-04-25", "1900, 1900-04-15",
+            "2000, 2000-04-23", "1981, 1981-04-19", "2076, 2076-04-19", "1954, 1954-04-18", "2049, 2049-04-18"})
     void easterFollowsTheGregorianComputus(int year, LocalDate easter) {
         assertThat(LegalCalendar.easterSunday(year)).isEqualTo(easter);
     }
