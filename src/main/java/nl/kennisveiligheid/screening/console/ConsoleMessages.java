@@ -119,6 +119,13 @@ public interface ConsoleMessages {
     String answer();
     String suspendedDays();
     String dueDate();
+    String askTitle();
+    String askQuestion();
+    String askSubmit();
+    String admitTitle();
+    String admitReason();
+    String admitSubmit();
+    String lateObjection();
     String when();
     String who();
     String what();

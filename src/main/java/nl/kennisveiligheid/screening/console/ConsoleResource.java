@@ -146,6 +146,25 @@ public class ConsoleResource {
                 () -> reviews.extend(id, officer(), false, valid(body)));
     }
 
+    @POST
+    @Path("/cases/{id}/information-request")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response requestInformation(@PathParam("id") UUID id, @RestForm String question, @RestForm String replyBy) {
+        var body = new ReviewBodies.InformationRequestBody(question, replyBy);
+        return act(id, OfficerActions.Action.REQUEST_INFORMATION, "information",
+                values("question", question, "replyBy", replyBy),
+                () -> reviews.requestInformation(id, officer(), valid(body)));
+    }
+
+    @POST
+    @Path("/cases/{id}/late-objection-admission")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response admitLateObjection(@PathParam("id") UUID id, @RestForm String reason) {
+        var body = new ReviewBodies.AdmissionBody(reason);
+        return act(id, OfficerActions.Action.ADMIT_LATE_OBJECTION, "admission", values("reason", reason),
+                () -> reviews.admitLateObjection(id, officer(), valid(body)));
+    }
+
     /** Switches the console's language and returns to the page the officer was on. */
     @GET
     @Path("/language/{lang}")

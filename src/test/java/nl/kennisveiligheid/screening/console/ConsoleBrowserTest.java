@@ -235,6 +235,40 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    @Order(5)
+    void anOfficerAsksTheInstitutionAQuestionAndSeesTheAnswerAndTheDaysSuspended() throws Exception {
+        String id = flaggedCase();
+        given().auth().oauth2(Tokens.officer1()).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/reviews/" + id + "/assignment").then().statusCode(200);
+        try (Browser browser = new Browser("en")) {
+            browser.open(console() + "/cases/" + id);
+            browser.signInAs("officer1");
+            browser.byId("information-form").findElement(By.xpath("..")).findElement(By.tagName("summary")).click();
+            browser.byId("information-question").sendKeys("Please send the employment contract with its end date.");
+            // A date input is typed in the browser's locale; the form carries ISO dates, so set it as the browser would.
+            browser.script("document.getElementById('information-reply-by').value = arguments[0];", "2099-01-15");
+            browser.click("submit-information");
+            browser.waitForUrl("done=REQUEST_INFORMATION");
+            assertThat(browser.byId("case-status").getAttribute("data-status")).isEqualTo("INFORMATION_REQUESTED");
+            assertThat(browser.text("main")).contains("Please send the employment contract with its end date.",
+                    "Waiting for the answer");
+            assertThat(browser.has("information-form")).as("one open question at a time").isFalse();
+            browser.screenshot("11-question-asked-officer1");
+            assertAccessible(browser, "a case waiting for an answer");
+        }
+        given().auth().oauth2(Tokens.demoUniversity()).contentType(ContentType.JSON)
+                .body(java.util.Map.of("answer", "The contract ends on 31 August 2024.")).post("/api/v1/screenings/" + id
+                        + "/information").then().statusCode(200);
+        try (Browser browser = new Browser("nl")) {
+            browser.open(console() + "/cases/" + id);
+            browser.signInAs("officer1");
+            assertThat(browser.byId("case-status").getAttribute("data-status")).isEqualTo("IN_REVIEW");
+            assertThat(browser.text("main")).contains("The contract ends on 31 August 2024.", "Beantwoord");
+            assertThat(browser.all("table.questions tbody tr")).hasSize(1);
+        }
+    }
+
+    @Test
     @Order(4)
     void aSignedInPersonWithoutTheOfficerRoleGetsAPageThatSaysSo() throws Exception {
         try (Browser browser = new Browser("en")) {
