@@ -272,6 +272,18 @@ class LegalClockApiTest {
     }
 
     @Test
+    void aLeadNeverGivesAnObjectionToAnOfficerWhoTookPartInTheDecision() {
+        String id = decidedWithConditions("2027-01-04T09:00:00", "2027-01-04T15:00:00");
+        at("2027-01-20T10:00:00");
+        hr(id, "objections", Map.of("grounds", "Disproportionate")).statusCode(200);
+        given().auth().oauth2(Tokens.user("officer3")).get("/api/v1/reviews").then().statusCode(200);
+        act("lead1", id, "reassignment", Map.of("assignee", "officer1", "reason", "Knows the file")).statusCode(409)
+                .body("type", containsString("officer-involved"));
+        act("lead1", id, "reassignment", Map.of("assignee", "officer3", "reason", "Took no part")).statusCode(200)
+                .body("status", equalTo("IN_REVIEW")).body("assigneeName", equalTo("officer3"));
+    }
+
+    @Test
     void anObjectedCaseCannotBeWithdrawnButItsObjectionCan() {
         String id = decidedWithConditions("2027-01-04T09:00:00", "2027-01-04T15:00:00");
         at("2027-01-20T10:00:00");
