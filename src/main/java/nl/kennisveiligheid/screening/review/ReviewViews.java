@@ -46,8 +46,10 @@ public final class ReviewViews {
     public record HistoryEntry(Instant at, String actor, String actorName, CaseAction action, CaseStatus fromStatus,
             CaseStatus toStatus, String reasoning) {}
 
+    /** A decision; officers see the deciding officers' user names beside their ids (institutions never do). */
     public record DecisionEntry(UUID id, String kind, String outcome, String reasoning, List<String> conditions,
-            String decidedBy, String confirmedBy, Instant decidedAt, String policyVersion, UUID supersedes) {}
+            String decidedBy, String confirmedBy, Instant decidedAt, String policyVersion, UUID supersedes,
+            String decidedByName, String confirmedByName) {}
 
     public record CaseDetail(UUID id, String institution, String externalReference, CaseStatus status,
             Instant receivedAt, Instant decisionDue, boolean overdue, String assignee, String assigneeName,
@@ -72,11 +74,17 @@ public final class ReviewViews {
     }
 
     static CaseDetail detail(ScreeningCase c, Instant now) {
+        List<CaseHistory> entries = CaseHistory.of(c.id);
+        // The history names every officer who acted on the case, so it names those who decided it.
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        entries.stream().filter(h -> h.actorName != null).forEach(h -> names.put(h.actor, h.actorName));
         List<DecisionEntry> decisions = Decision.<Decision>list("caseId = ?1 order by decidedAt", c.id).stream()
                 .map(d -> new DecisionEntry(d.id, d.kind, d.outcome, d.reasoning, CanonicalJson.read(d.conditions, new TypeReference<>() {}),
-                        d.decidedBy, d.confirmedBy, d.decidedAt, d.policyVersion, d.supersedes))
+                        d.decidedBy, d.confirmedBy, d.decidedAt, d.policyVersion, d.supersedes,
+                        d.decidedBy == null ? null : names.get(d.decidedBy),
+                        d.confirmedBy == null ? null : names.get(d.confirmedBy)))
                 .toList();
-        List<HistoryEntry> history = CaseHistory.of(c.id).stream()
+        List<HistoryEntry> history = entries.stream()
                 .map(h -> new HistoryEntry(h.at, h.actor, h.actorName, h.action, h.fromStatus, h.toStatus, h.reasoning))
                 .toList();
         return new CaseDetail(c.id, c.institution, c.externalReference, c.status, c.receivedAt, c.decisionDue,

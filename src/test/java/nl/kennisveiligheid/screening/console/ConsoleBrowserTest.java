@@ -187,6 +187,14 @@ class ConsoleBrowserTest {
             browser.waitForUrl("/console/cases/" + refusalCase);
             assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
             assertThat(browser.byId("case-status").getText()).isEqualTo("Refused");
+            // Officers see the deciding officers by name in the decisions, as in the history; never an id.
+            assertThat(browser.text("main")).contains("Decided by officer1", "confirmed by officer2");
+            assertThat(browser.text("main")).doesNotContain("Decided by " + caseByApi(refusalCase).getString(
+                    "decisions[0].decidedBy"));
+            // The Dutch texts are UTF-8, so their quotation marks show as marks, not as escapes.
+            browser.driver.findElement(By.cssSelector("a[hreflang='nl']")).click();
+            browser.waitForUrl("/console/cases/" + refusalCase);
+            assertThat(browser.text("main")).contains("\u201c").doesNotContain("\\u201c");
         }
         JsonPath record = caseByApi(refusalCase);
         assertThat(record.getString("status")).isEqualTo("REFUSED");

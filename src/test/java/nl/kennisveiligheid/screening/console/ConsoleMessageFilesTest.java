@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Properties;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -29,5 +30,15 @@ class ConsoleMessageFilesTest {
         assertThat(declared).hasSizeGreaterThan(100);
         assertThat(keys("msg_en.properties")).isEqualTo(declared);
         assertThat(keys("msg_nl.properties")).isEqualTo(declared);
+    }
+
+    /** Qute reads the files as UTF-8 text and does not decode Java escapes: a \\uXXXX would show literally. */
+    @Test
+    void theTextsAreWrittenInUtf8WithoutJavaEscapes() throws Exception {
+        for (String file : List.of("msg_en.properties", "msg_nl.properties")) {
+            String text = new String(ConsoleMessageFilesTest.class.getResourceAsStream("/messages/" + file).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertThat(text).as(file).doesNotContainPattern("\\\\u[0-9a-fA-F]{4}");
+        }
     }
 }
