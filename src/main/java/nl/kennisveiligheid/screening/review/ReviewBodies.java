@@ -47,6 +47,7 @@ public final class ReviewBodies {
     public record AdmissionBody(@NotBlank @Size(max = 2000) @PlainText String reason) {}
 
     /** The officer's user name, or null to give the case back to the queue, and why. */
-    public record ReassignmentBody(@Size(min = 1, max = 200) String assignee,
+    public record ReassignmentBody(@Size(min = 1, max = 200) @Pattern(regexp = "[A-Za-z0-9._@-]+",
+            message = "must be a user name: letters, digits and . _ @ -") String assignee,
             @NotBlank @Size(max = 2000) @PlainText String reason) {}
 }
