@@ -24,6 +24,7 @@ import java.util.UUID;
 import nl.kennisveiligheid.screening.common.CaseStatus;
 import nl.kennisveiligheid.screening.common.EmptyBody;
 import nl.kennisveiligheid.screening.common.InvalidInputException;
+import nl.kennisveiligheid.screening.common.PlainText;
 import nl.kennisveiligheid.screening.security.CallerIdentity;
 import nl.kennisveiligheid.screening.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -69,11 +70,11 @@ public class ReviewResource {
             @Parameter(description = "Only cases in this state", schema = @Schema(implementation = CaseStatus.class))
             @QueryParam("state") String state,
             @Parameter(description = "Only cases held by the officer with this user name") @QueryParam("assignee")
-            String assignee,
+            @Size(max = 200) @PlainText String assignee,
             @Parameter(description = "Only the case with this reference of its institution") @QueryParam("externalReference")
-            @Size(max = 200) String externalReference,
+            @Size(max = 200) @PlainText String externalReference,
             @Parameter(description = "Only cases of this institution") @QueryParam("institution") @Size(max = 200)
-            String institution,
+            @PlainText String institution,
             @Parameter(description = "Only cases decided with this outcome",
                     schema = @Schema(enumeration = {"NOT_REQUIRED", "CLEARED", "APPROVED", "APPROVED_WITH_CONDITIONS", "REFUSED"}))
             @QueryParam("outcome") String outcome,
@@ -81,9 +82,9 @@ public class ReviewResource {
             @QueryParam("decidedFrom") String decidedFrom,
             @Parameter(description = "Only cases whose latest decision was on or before this day (YYYY-MM-DD, Amsterdam)")
             @QueryParam("decidedTo") String decidedTo,
-            @Parameter(description = "Only cases with this sensitive area code") @QueryParam("area") @Size(max = 100) String area,
+            @Parameter(description = "Only cases with this sensitive area code") @QueryParam("area") @Size(max = 100) @PlainText String area,
             @Parameter(description = "Only cases with an indicator for this list entry") @QueryParam("listEntry")
-            @Size(max = 100) String listEntry,
+            @Size(max = 100) @PlainText String listEntry,
             @Parameter(description = "The page, from 0") @QueryParam("page") @Min(0) @Max(100_000) Integer page,
             @Parameter(description = "Cases per page") @QueryParam("size") @Min(1) @Max(100) Integer size) {
         remember();

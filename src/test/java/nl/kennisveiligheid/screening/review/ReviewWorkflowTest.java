@@ -121,6 +121,11 @@ class ReviewWorkflowTest {
                 .statusCode(400).body("errors.field", hasItem("decidedFrom"));
         given().auth().oauth2(Tokens.officer1()).queryParam("outcome", "WITHDRAWN").get("/api/v1/reviews").then()
                 .statusCode(400).body("errors.field", hasItem("outcome"));
+        // A control character in a search term is refused before it reaches the database.
+        for (String field : List.of("externalReference", "institution", "area", "listEntry", "assignee")) {
+            given().auth().oauth2(Tokens.officer1()).queryParam(field, "x\u0000y").get("/api/v1/reviews").then()
+                    .statusCode(400).contentType("application/problem+json");
+        }
     }
 
     @Test
