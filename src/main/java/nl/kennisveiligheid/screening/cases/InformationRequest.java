@@ -56,7 +56,8 @@ public class InformationRequest extends PanacheEntityBase {
         return list("caseId = ?1 order by askedAt", caseId);
     }
 
-    static InformationRequest openOf(UUID caseId) {
+    /** The case's open request, or null: there is at most one at a time. */
+    public static InformationRequest openOf(UUID caseId) {
         return find("caseId = ?1 and state = ?2", caseId, OPEN).firstResult();
     }
 

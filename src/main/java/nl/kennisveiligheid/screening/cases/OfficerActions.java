@@ -46,10 +46,11 @@ public final class OfficerActions {
      */
     public static Optional<Refusal> refusal(Action action, CaseFacts c, Caller caller,
             BooleanSupplier tookPartBeforeObjection) {
-        if (caller.lead() != LEADS_ACTIONS.contains(action) && action != Action.EXTEND) {
-            return Optional.of(caller.lead()
-                    ? new Refusal("not-a-reviewer", "A team lead moves and extends cases; legal officers decide them.")
-                    : new Refusal("lead-only", "Only a team lead moves a case between officers."));
+        if (caller.lead() && !LEADS_ACTIONS.contains(action)) {
+            return Optional.of(new Refusal("not-a-reviewer", "A team lead moves and extends cases; legal officers decide them."));
+        }
+        if (!caller.lead() && action == Action.REASSIGN) {
+            return Optional.of(new Refusal("lead-only", "Only a team lead moves a case between officers."));
         }
         String officerId = caller.id();
         return Optional.ofNullable(switch (action) {

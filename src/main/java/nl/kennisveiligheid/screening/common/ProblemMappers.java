@@ -50,8 +50,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response refused(ProblemException e) {
-        return Problems.response(new Problem(Problems.TYPE_BASE + e.slug(), e.title(), e.status(), e.getMessage(), null,
-                null, null, e.periodEnd()));
+        return Problems.response(e.status(), e.slug(), e.title(), e.getMessage(), e.periodEnd());
     }
 
     @ServerExceptionMapper({jakarta.persistence.OptimisticLockException.class,

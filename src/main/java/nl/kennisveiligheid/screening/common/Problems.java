@@ -6,7 +6,7 @@ import java.util.List;
 /** Builds problem+json responses; the one place their shape and media type are decided. */
 public final class Problems {
 
-    static final String TYPE_BASE = "https://screening.kennisveiligheid.nl/problems/";
+    private static final String TYPE_BASE = "https://screening.kennisveiligheid.nl/problems/";
 
     private Problems() {}
 
@@ -28,9 +28,13 @@ public final class Problems {
         return response(new Problem(TYPE_BASE + slug, title, status, detail, null, errors, errorId, null));
     }
 
-    public static Response response(Problem problem) {
-        int status = problem.status();
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    /** A refusal about a period that has ended, naming its last day. */
+    public static Response response(int status, String slug, String title, String detail, java.time.LocalDate periodEnd) {
+        return response(new Problem(TYPE_BASE + slug, title, status, detail, null, null, null, periodEnd));
+    }
+
+    private static Response response(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
     /** A short, stable machine-readable slug for an HTTP status, used when the framework raised it. */

@@ -56,9 +56,8 @@ public record CaseView(
 
     /** For a case just written: the request and assessment in hand are what was stored. */
     static CaseView of(ScreeningCase c, Decision decision, ScreeningRequest request, Assessment assessment) {
-        List<OpenQuestion> open = c.status != CaseStatus.INFORMATION_REQUESTED ? List.of()
-                : InformationRequest.of(c.id).stream().filter(q -> InformationRequest.OPEN.equals(q.state))
-                        .map(q -> new OpenQuestion(q.id, q.question, q.replyBy, q.askedAt)).toList();
+        InformationRequest q = c.status == CaseStatus.INFORMATION_REQUESTED ? InformationRequest.openOf(c.id) : null;
+        List<OpenQuestion> open = q == null ? List.of() : List.of(new OpenQuestion(q.id, q.question, q.replyBy, q.askedAt));
         return new CaseView(c.id, c.externalReference, c.institution, c.status, c.receivedAt, c.decisionDue,
                 c.policyVersion, c.policyHash, assessment, DecisionView.of(decision), request,
                 LegalCalendar.lastDayEndingAt(c.decisionDue), c.extensionReason, open);

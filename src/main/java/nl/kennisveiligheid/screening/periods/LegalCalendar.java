@@ -91,8 +91,8 @@ public final class LegalCalendar {
      * act applies to the new end.
      */
     public Deadline suspended(Deadline current, long days) {
-        LocalDate nominal = current.nominalLastDay().plusDays(days);
-        return new Deadline(nominal, nextOpenDay(nominal), endOf(nextOpenDay(nominal)));
+        // The suspended period is the statutory one, so the act moves its new end.
+        return deadline(current.nominalLastDay().plusDays(days), 0);
     }
 
     /**
