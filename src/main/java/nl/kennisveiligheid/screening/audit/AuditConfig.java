@@ -26,7 +26,10 @@ public interface AuditConfig {
     /** Base64 X.509 Ed25519 public key that goes with the signing key. */
     Optional<String> signingPublicKey();
 
-    /** Base64 32-byte key of the candidates' pseudonyms. */
+    /**
+     * Base64 32-byte key of the database's link between one person's cases ({@code subject_link});
+     * it keyed the log's pseudonyms before they were keyed per case.
+     */
     Optional<String> pseudonymKey();
 
     /** Where keys are generated and kept when none are configured (local development). */

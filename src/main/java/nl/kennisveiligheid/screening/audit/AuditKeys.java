@@ -22,7 +22,8 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * The log's signing key (Ed25519) and the pseudonymisation key (HMAC-SHA256). In production both
+ * The log's signing key (Ed25519) and the linking key (HMAC-SHA256 of the database's link between one
+ * person's cases; the log's pseudonyms are keyed per case). In production both
  * come from configuration (Kubernetes Secrets through the environment); locally they are generated
  * on first start into the git-ignored key folder, so a developer never handles them.
  */

@@ -31,33 +31,39 @@ public class AuditOutbox {
     public static final String INFORMATION_REQUESTED = "INFORMATION_REQUESTED";
     /** The institution answered, or the reply-by date passed unused; the period runs again. */
     public static final String INFORMATION_RECEIVED = "INFORMATION_RECEIVED";
+    /** A privacy officer read a case's personal data; the log records the reading, never the data. */
+    public static final String PERSONAL_DATA_ACCESSED = "PERSONAL_DATA_ACCESSED";
     /** Compressed policy documents above this many base64 characters are split into numbered parts. */
     static final int MAX_PART_CHARS = 400_000;
 
     @Inject
-    AuditKeys keys;
-
-    @Inject
     CaseKeys caseKeys;
 
-    /** What the log says of a decision; {@code payloadPlain} is encrypted before it is written. */
+    /**
+     * What the log says of a decision; {@code payloadPlain} is encrypted before it is written, and an
+     * officer's reasoning (null for an automated decision) is committed to by a MAC under the case key.
+     */
     public record DecisionEvent(UUID eventId, UUID caseId, String institution, String subjectMaterial, String outcome,
-            String decidedBy, String policyVersion, String policyHash, ObjectNode reasons, String payloadPlain,
-            Instant occurredAt) {}
+            String decidedBy, String policyVersion, String policyHash, ObjectNode reasons, String officerReasoning,
+            String payloadPlain, Instant occurredAt) {}
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void decisionRecorded(DecisionEvent d) {
+        byte[] caseKey = caseKeys.keyFor(d.caseId());
         ObjectNode event = base(d.eventId(), DECISION_RECORDED, d.occurredAt());
         event.put("caseId", d.caseId().toString());
         event.put("institution", d.institution());
-        event.put("subject", PayloadCipher.pseudonym(keys.pseudonymKey(), d.subjectMaterial()));
+        event.put("subject", PayloadCipher.subjectPseudonym(caseKey, d.subjectMaterial()));
         event.put("outcome", d.outcome());
         event.put("decidedBy", d.decidedBy());
         event.put("policyVersion", d.policyVersion());
         event.put("policyHash", d.policyHash());
+        if (d.officerReasoning() != null) {
+            d.reasons().put("reasoningMac", PayloadCipher.textMac(caseKey, d.officerReasoning()));
+        }
         event.set("reasons", d.reasons());
-        event.put("payload", PayloadCipher.encrypt(caseKeys.keyFor(d.caseId()),
-                d.payloadPlain().getBytes(StandardCharsets.UTF_8), d.caseId().toString()));
+        event.put("payload", PayloadCipher.encrypt(caseKey, d.payloadPlain().getBytes(StandardCharsets.UTF_8),
+                d.caseId().toString()));
         insert(event, d.caseId().toString());
     }
 
@@ -85,20 +91,36 @@ public class AuditOutbox {
         }
     }
 
+    /** A case's personal data was erased; {@code reasons} says on what basis (retention or a data subject's request). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void personalDataErased(UUID caseId, String institution, String policyVersion, String policyHash,
-            int retentionYears, Instant occurredAt) {
-        ObjectNode event = base(UUID.randomUUID(), PERSONAL_DATA_ERASED, occurredAt);
-        event.put("caseId", caseId.toString());
-        event.put("institution", institution);
+    public void personalDataErased(CaseRecord c, String erasedBy, ObjectNode reasons, Instant occurredAt) {
+        insert(caseEvent(PERSONAL_DATA_ERASED, c, erasedBy, reasons, occurredAt), c.caseId().toString());
+    }
+
+    /**
+     * A privacy officer read a case's personal data (GDPR art. 15 export, a search by person): who, when
+     * and why is on the log, the data itself is not.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void personalDataAccessed(CaseRecord c, String readBy, ObjectNode reasons, Instant occurredAt) {
+        insert(caseEvent(PERSONAL_DATA_ACCESSED, c, readBy, reasons, occurredAt), c.caseId().toString());
+    }
+
+    /** The public identity of a case on the log: whose it is and under which policy it was decided. */
+    public record CaseRecord(UUID caseId, String institution, String policyVersion, String policyHash) {}
+
+    private static ObjectNode caseEvent(String type, CaseRecord c, String actor, ObjectNode reasons, Instant occurredAt) {
+        ObjectNode event = base(UUID.randomUUID(), type, occurredAt);
+        event.put("caseId", c.caseId().toString());
+        event.put("institution", c.institution());
         event.putNull("subject");
         event.putNull("outcome");
-        event.put("decidedBy", "automated");
-        event.put("policyVersion", policyVersion);
-        event.put("policyHash", policyHash);
-        event.putObject("reasons").put("retentionYears", retentionYears);
+        event.put("decidedBy", actor);
+        event.put("policyVersion", c.policyVersion());
+        event.put("policyHash", c.policyHash());
+        event.set("reasons", reasons);
         event.putNull("payload");
-        insert(event, caseId.toString());
+        return event;
     }
 
     /** A question or answer between officer and institution: the text rides encrypted with the case's key. */
@@ -115,11 +137,10 @@ public class AuditOutbox {
         event.put("decidedBy", e.actor());
         event.put("policyVersion", e.policyVersion());
         event.put("policyHash", e.policyHash());
-        e.reasons().put("textSha256", nl.kennisveiligheid.screening.common.CanonicalJson.sha256Hex(
-                e.text().getBytes(StandardCharsets.UTF_8)));
+        byte[] caseKey = caseKeys.keyFor(e.caseId());
+        e.reasons().put("textMac", PayloadCipher.textMac(caseKey, e.text()));
         event.set("reasons", e.reasons());
-        event.put("payload", PayloadCipher.encrypt(caseKeys.keyFor(e.caseId()), e.text().getBytes(StandardCharsets.UTF_8),
-                e.caseId().toString()));
+        event.put("payload", PayloadCipher.encrypt(caseKey, e.text().getBytes(StandardCharsets.UTF_8), e.caseId().toString()));
         insert(event, e.caseId().toString());
     }
 
@@ -169,12 +190,9 @@ public class AuditOutbox {
         }
         var areaList = reasons.putArray("areas");
         areas.forEach(areaList::add);
+        // An officer's free text may name people: it rides encrypted, with a MAC under the case key (decisionRecorded).
         if (automated) {
             reasons.put("reasoning", reasoning);
-        } else {
-            // An officer's free text may name people: only its hash is public, the text rides encrypted.
-            reasons.put("reasoningSha256", nl.kennisveiligheid.screening.common.CanonicalJson.sha256Hex(
-                    reasoning.getBytes(StandardCharsets.UTF_8)));
         }
         return reasons;
     }

@@ -1,58 +1,52 @@
 package nl.kennisveiligheid.screening.audit;
 
-import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
-import javax.crypto.Cipher;
-import javax.crypto.KeyGenerator;
 import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import nl.kennisveiligheid.screening.keys.Aead;
 
 /**
- * AES-256-GCM for a case's input in the log (base64 of a 12-byte nonce followed by ciphertext and
- * tag, the case id as associated data), and HMAC-SHA256 pseudonyms. JDK only.
+ * A case's input in the log, sealed with {@link Aead} (base64, the case id as associated data), and
+ * the HMAC-SHA256 pseudonyms and commitments keyed by the case key. JDK only.
  */
 public final class PayloadCipher {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
 
     private PayloadCipher() {}
 
     public static byte[] newKey() {
-        try {
-            KeyGenerator generator = KeyGenerator.getInstance("AES");
-            generator.init(256, RANDOM);
-            return generator.generateKey().getEncoded();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES is part of every JDK", e);
-        }
+        return Aead.newKey();
     }
 
     public static String encrypt(byte[] key, byte[] plaintext, String associatedData) {
-        try {
-            byte[] nonce = new byte[NONCE_BYTES];
-            RANDOM.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(associatedData.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(plaintext);
-            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length).put(nonce)
-                    .put(sealed).array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM encryption failed", e);
-        }
+        return Base64.getEncoder().encodeToString(Aead.seal(key, plaintext, associatedData));
     }
 
     public static byte[] decrypt(byte[] key, String payload, String associatedData) throws GeneralSecurityException {
-        byte[] all = Base64.getDecoder().decode(payload);
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
-        cipher.updateAAD(associatedData.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES);
+        return Aead.open(key, Base64.getDecoder().decode(payload), associatedData);
+    }
+
+    /**
+     * The candidate's pseudonym on the log: keyed by a secret derived from the case's own key, so it
+     * is the same in every event of the case and is shredded with that key. After erasure nobody, the
+     * service included, can tell whose events they were; no pseudonym links two cases.
+     */
+    public static String subjectPseudonym(byte[] caseKey, String material) {
+        return pseudonym(derive(caseKey, "screening/subject/v2"), material);
+    }
+
+    /**
+     * A commitment to a free text that rides encrypted (an officer's reasoning, a question, an
+     * answer): it proves the decrypted text is the one logged while the case key lives, and, unlike a
+     * plain hash, confirms nothing to someone who guesses the text after the key is shredded.
+     */
+    public static String textMac(byte[] caseKey, String text) {
+        return pseudonym(derive(caseKey, "screening/text/v2"), text);
+    }
+
+    /** A subkey for one use, so that the case's AES key is never itself an HMAC key. */
+    private static byte[] derive(byte[] key, String purpose) {
+        return Base64.getUrlDecoder().decode(pseudonym(key, purpose));
     }
 
     /** A keyed pseudonym: the same person gives the same value, which reveals nothing without the key. */

@@ -36,7 +36,8 @@ public class CaseLifecycle {
 
     private static final String INSERT = "insert into screening_case (id, institution, external_reference, request_hash,"
             + " request, status, policy_version, policy_hash, assessment, received_at, decision_due, due_nominal, updated_at,"
-            + " row_version) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?10, 0)"
+            + " row_version, retention_kind, retention_starts_at, retention_ends_at)"
+            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?10, 0, ?13, ?14, ?15)"
             + " on conflict (institution, external_reference) do nothing";
 
     @Inject
@@ -90,12 +91,17 @@ public class CaseLifecycle {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<ScreeningCase> receive(Received r) {
         LegalCalendar.Deadline due = r.calendar().weeksAfter(r.receivedAt(), r.deadlines().decisionWeeks());
+        // Triage's decision is taken at receipt: a case it decides is final, and its retention known, from the start.
+        Retention retention = retention(r.status(), 0, r.policyVersion(), r.receivedAt(), r.receivedAt());
         int inserted = Panache.getEntityManager().createNativeQuery(INSERT)
                 .setParameter(1, r.id()).setParameter(2, r.institution()).setParameter(3, r.externalReference())
                 .setParameter(4, r.requestHash()).setParameter(5, r.requestJson()).setParameter(6, r.status().name())
                 .setParameter(7, r.policyVersion()).setParameter(8, r.policyHash())
                 .setParameter(9, r.assessmentJson()).setParameter(10, r.receivedAt())
                 .setParameter(11, due.endsAt()).setParameter(12, due.nominalLastDay())
+                .setParameter(13, retention == null ? null : retention.kind().name())
+                .setParameter(14, retention == null ? null : retention.startsAt())
+                .setParameter(15, retention == null ? null : retention.endsAt())
                 .executeUpdate();
         if (inserted == 0) {
             return Optional.empty();
@@ -153,6 +159,10 @@ public class CaseLifecycle {
         if (!c.status.isDecided()) {
             throw ProblemException.conflict("not-decided", "Case " + id + " is " + c.status
                     + "; an objection is lodged against a decision.");
+        }
+        if (c.erasedAt != null) {
+            throw ProblemException.conflict("personal-data-erased", "The personal data of case " + id
+                    + " was erased; an objection can no longer be handled here.");
         }
         if (c.objectionCount > 0) {
             throw ProblemException.conflict("objection-decided", "The objection against this case was decided; "
@@ -375,6 +385,18 @@ public class CaseLifecycle {
         return done(c, lead.actor(), CaseAction.REASSIGNED, from, "Assigned to " + officer.name() + ". " + reason);
     }
 
+    // ---------------------------------------------------------------------------------- personal data
+
+    /**
+     * Records an act on the case's personal data (read by a privacy officer, or erased) in its history;
+     * the case's state and dates do not change.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordPersonalDataAct(UUID id, Actor actor, CaseAction action, String reasoning) {
+        ScreeningCase c = load(id);
+        CaseHistory.append(c, clock.instant(), actor, action, c.status, reasoning);
+    }
+
     /** The actions the workflow leaves this officer (or lead) on this case now. */
     public Set<OfficerActions.Action> actionsFor(ScreeningCase c, Actor caller, boolean lead) {
         return OfficerActions.available(facts(c), new OfficerActions.Caller(caller.id(), lead),
@@ -503,8 +525,43 @@ public class CaseLifecycle {
         Instant now = clock.instant();
         c.updatedAt = now;
         CaseHistory.append(c, now, actor, action, from, reasoning);
+        Decision latest = c.status.isDecided() ? Decision.latestFor(c.id) : null;
+        setRetention(c, now, latest == null ? null : latest.decidedAt);
         Panache.getEntityManager().flush();
         return c;
+    }
+
+    /** When a final case's personal data is erased, and which of the policy's periods applies. */
+    record Retention(PolicyDocument.Retention.Kind kind, Instant startsAt, Instant endsAt) {}
+
+    private void setRetention(ScreeningCase c, Instant now, Instant decidedAt) {
+        Retention retention = retention(c.status, c.objectionCount, c.policyVersion, now, decidedAt);
+        c.retentionKind = retention == null ? null : retention.kind().name();
+        c.retentionStartsAt = retention == null ? null : retention.startsAt();
+        c.retentionEndsAt = retention == null ? null : retention.endsAt();
+    }
+
+    /**
+     * The retention of a case in {@code status} after an event at {@code now}, counted from its last
+     * event that counts: a withdrawal; a decision on an objection; for a decision that can still be
+     * objected to, the end of its objection period, or a later withdrawal of the objection. The period
+     * of the case's kind in the policy it was received under runs from there. Null for an open case.
+     */
+    private Retention retention(CaseStatus status, int objectionCount, String policyVersion, Instant now,
+            Instant decidedAt) {
+        if (!CaseStatus.FINAL.contains(status)) {
+            return null;
+        }
+        PolicyDocument document = policies.documentOf(policyVersion);
+        PolicyDocument.Retention.Kind kind = status == CaseStatus.WITHDRAWN ? PolicyDocument.Retention.Kind.WITHDRAWN
+                : status == CaseStatus.REFUSED ? PolicyDocument.Retention.Kind.REFUSED
+                : PolicyDocument.Retention.Kind.DECIDED;
+        Instant start = now;
+        if (status.isDecided() && objectionCount == 0) {
+            Instant periodEnd = calendar().weeksAfter(decidedAt, document.deadlines().objectionPeriodWeeks()).endsAt();
+            start = periodEnd.isAfter(now) ? periodEnd : now;
+        }
+        return new Retention(kind, start, calendar().yearsAfter(start, document.retention().yearsFor(kind)).endsAt());
     }
 
     private static void assign(ScreeningCase c, Actor officer) {

@@ -94,6 +94,22 @@ public class ScreeningCase extends PanacheEntityBase {
     @Column(name = "late_objection_received_at")
     public Instant lateObjectionReceivedAt;
 
+    /** DECIDED, REFUSED or WITHDRAWN once the case is final: which of the policy's retention periods applies. */
+    @Column(name = "retention_kind")
+    public String retentionKind;
+
+    /** The case's last event that counts for retention (see {@link CaseLifecycle}); null while it is open. */
+    @Column(name = "retention_starts_at")
+    public Instant retentionStartsAt;
+
+    /** When the case's personal data is erased, unless a data subject's request erases it earlier. */
+    @Column(name = "retention_ends_at")
+    public Instant retentionEndsAt;
+
+    /** When the case's personal data was erased; null while it is held. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+
     /** Two actions on one case at once cannot both succeed. */
     @Version
     @Column(name = "row_version")

@@ -29,6 +29,15 @@ public class ProblemException extends RuntimeException {
 
     /** A period that ended: the problem names its last day. */
     public static ProblemException periodEnded(String slug, String detail, java.time.LocalDate lastDay) {
+        return withPeriodEnd(slug, detail, lastDay);
+    }
+
+    /** A refusal for as long as a period runs: the problem names its last day. */
+    public static ProblemException periodRunning(String slug, String detail, java.time.LocalDate lastDay) {
+        return withPeriodEnd(slug, detail, lastDay);
+    }
+
+    private static ProblemException withPeriodEnd(String slug, String detail, java.time.LocalDate lastDay) {
         ProblemException e = conflict(slug, detail);
         e.periodEnd = lastDay;
         return e;

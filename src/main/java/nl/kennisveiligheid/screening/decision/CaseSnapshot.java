@@ -32,7 +32,7 @@ public record CaseSnapshot(String institution, String canonicalRequest, String c
     }
 
     /** The same person gives the same pseudonym: name (case- and space-insensitive) and date of birth. */
-    static String subjectMaterial(String fullName, String dateOfBirth) {
+    public static String subjectMaterial(String fullName, String dateOfBirth) {
         String name = Normalizer.normalize(fullName == null ? "" : fullName, Normalizer.Form.NFKC)
                 .toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
         return name + "|" + (dateOfBirth == null ? "" : dateOfBirth);

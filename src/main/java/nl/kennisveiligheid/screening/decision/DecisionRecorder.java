@@ -99,7 +99,8 @@ public class DecisionRecorder {
         }
         return new AuditOutbox.DecisionEvent(decision.id, b.caseId(), b.facts().institution(),
                 b.facts().subjectMaterial(), b.outcome(), b.decidedBy(), b.policyVersion(), b.policyHash(),
-                reasons, payload(b.facts(), b.reasoning(), decision.conditions), b.decidedAt());
+                reasons, automated ? null : b.reasoning(), payload(b.facts(), b.reasoning(), decision.conditions),
+                b.decidedAt());
     }
 
     /**

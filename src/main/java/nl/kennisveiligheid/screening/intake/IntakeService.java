@@ -23,6 +23,7 @@ import nl.kennisveiligheid.screening.decision.CaseSnapshot;
 import nl.kennisveiligheid.screening.decision.Decision;
 import nl.kennisveiligheid.screening.policy.CompiledPolicy;
 import nl.kennisveiligheid.screening.policy.PolicyService;
+import nl.kennisveiligheid.screening.privacy.SubjectLinks;
 import nl.kennisveiligheid.screening.triage.Assessment;
 import nl.kennisveiligheid.screening.triage.Triage;
 
@@ -43,6 +44,9 @@ public class IntakeService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    SubjectLinks subjectLinks;
 
     /** The outcome of a submission: the case, and whether this call created it. */
     public record Submitted(CaseView view, boolean created) {}
@@ -83,6 +87,7 @@ public class IntakeService {
             return existing(institution, request.externalReference(), requestHash).orElseThrow();
         }
         ScreeningCase stored = received.get();
+        subjectLinks.link(id, request.candidate().fullName(), request.candidate().dateOfBirth().toString());
         Decision decision = status == CaseStatus.FLAGGED ? null
                 : lifecycle.decideAutomatically(stored, AutomatedReasoning.of(assessment), CaseSnapshot.received(
                         institution, requestJson, assessmentJson, assessment, request.candidate().fullName(),

@@ -48,7 +48,27 @@ public record PolicyDocument(
 
     public record Matching(Double entityThreshold, Double reviewThreshold) {}
 
-    public record Retention(Integer personalDataYears) {}
+    /**
+     * Years from a case's last event until its personal data is erased: {@code personalDataYears} for
+     * every kind, unless the kind has its own period. Absent kinds stay absent in the stored document,
+     * so that documents without them keep their hash.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Retention(Integer personalDataYears, Integer decidedYears, Integer refusedYears,
+            Integer withdrawnYears) {
+
+        /** The kinds of case a retention period applies to. */
+        public enum Kind { DECIDED, REFUSED, WITHDRAWN }
+
+        /** The period of a kind, on a document with its defaults filled in. */
+        public int yearsFor(Kind kind) {
+            return switch (kind) {
+                case DECIDED -> decidedYears;
+                case REFUSED -> refusedYears;
+                case WITHDRAWN -> withdrawnYears;
+            };
+        }
+    }
 
     /** The document with every optional section filled in as DESIGN.md section 4 defines. */
     public PolicyDocument withDefaults() {
@@ -62,7 +82,13 @@ public record PolicyDocument(
                 sensitiveAreas,
                 highRiskEntities,
                 new Matching(or(m.entityThreshold(), 0.90), or(m.reviewThreshold(), 0.80)),
-                new Retention(retention == null || retention.personalDataYears() == null ? 5 : retention.personalDataYears()));
+                retentionWithDefaults());
+    }
+
+    private Retention retentionWithDefaults() {
+        Retention r = retention == null ? new Retention(null, null, null, null) : retention;
+        int years = or(r.personalDataYears(), 5);
+        return new Retention(years, or(r.decidedYears(), years), or(r.refusedYears(), years), or(r.withdrawnYears(), years));
     }
 
     private static <T> T or(T value, T fallback) {

@@ -46,6 +46,9 @@ public final class PolicyValidator {
         checkRange(errors, "deadlines.objectionDecisionWeeks", d.deadlines().objectionDecisionWeeks(), 1, 52);
         checkHolidays(errors, d.deadlines().extraHolidays());
         checkRange(errors, "retention.personalDataYears", d.retention().personalDataYears(), 1, 100);
+        checkRange(errors, "retention.decidedYears", d.retention().decidedYears(), 1, 100);
+        checkRange(errors, "retention.refusedYears", d.retention().refusedYears(), 1, 100);
+        checkRange(errors, "retention.withdrawnYears", d.retention().withdrawnYears(), 1, 100);
         double entity = d.matching().entityThreshold();
         double review = d.matching().reviewThreshold();
         if (entity <= 0 || entity > 1) {

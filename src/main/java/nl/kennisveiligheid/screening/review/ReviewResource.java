@@ -231,14 +231,7 @@ public class ReviewResource {
     }
 
     private static LocalDate day(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidInputException(field, "must be a date as YYYY-MM-DD");
-        }
+        return nl.kennisveiligheid.screening.common.QueryValues.date(field, value);
     }
 
 }

@@ -33,7 +33,8 @@ public class CallerResource {
     public record InstitutionView(String institution) {}
 
     @GET
-    @RolesAllowed({Roles.HR_SYSTEM, Roles.LEGAL_OFFICER, Roles.AUDITOR, Roles.POLICY_ADMIN, Roles.REVIEW_LEAD})
+    @RolesAllowed({Roles.HR_SYSTEM, Roles.LEGAL_OFFICER, Roles.AUDITOR, Roles.POLICY_ADMIN, Roles.REVIEW_LEAD,
+            Roles.PRIVACY_OFFICER})
     @Operation(operationId = "getCaller", summary = "The caller as the service sees it",
             description = "The token's subject, its screening roles and, for an HR system, its institution. Integrators "
                     + "call it to check their credentials before the first request.")

@@ -9,6 +9,8 @@ public final class Roles {
     public static final String POLICY_ADMIN = "policy-admin";
     /** A team lead of the legal officers: moves cases between them and extends deadlines, never decides. */
     public static final String REVIEW_LEAD = "review-lead";
+    /** Answers data subjects: finds a person's cases, exports them (GDPR art. 15), erases early (art. 17). */
+    public static final String PRIVACY_OFFICER = "privacy-officer";
 
     private Roles() {}
 }

@@ -62,6 +62,17 @@ class ArchitectureTest {
                 .check(MAIN);
     }
 
+    /** Key-encryption keys never enter the database: the package that holds them cannot reach it. */
+    @Test
+    void theKeyEncryptionKeysNeverTouchTheDatabase() {
+        noClasses().that().resideInAPackage(ROOT + ".keys..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "jakarta.persistence..", "org.hibernate..",
+                        "io.quarkus.hibernate..", "io.agroal..", "org.apache.kafka..")
+                .orShould().dependOnClassesThat().resideOutsideOfPackages(ROOT + ".keys..", "java..", "javax.crypto..",
+                        "jakarta.annotation..", "jakarta.enterprise..", "jakarta.inject..", "io.smallrye.config..")
+                .check(MAIN);
+    }
+
     @Test
     void onlyTheCaseLifecycleChangesACase() {
         noClasses().that().resideOutsideOfPackage(ROOT + ".cases..")

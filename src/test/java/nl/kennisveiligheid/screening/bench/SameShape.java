@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 record SameShape(int requestChars, int assessmentChars, int outboxChars, int reasoningChars, int automatedPercent) {
 
     private static final List<String> TABLES = List.of("screening_case", "case_history", "decision", "case_key",
-            "outbox_event");
+            "outbox_event", "subject_link");
 
     static SameShape measure(String pgbench, String host, String port, String database) throws Exception {
         String row = psql(pgbench, host, port, database, "select"
@@ -57,6 +57,7 @@ record SameShape(int requestChars, int assessmentChars, int outboxChars, int rea
         setup.append("alter table shape.case_history add foreign key (case_id) references shape.screening_case (id);")
                 .append("alter table shape.decision add foreign key (case_id) references shape.screening_case (id);")
                 .append("alter table shape.case_key add foreign key (case_id) references shape.screening_case (id);")
+                .append("alter table shape.subject_link add foreign key (case_id) references shape.screening_case (id);")
                 .append("alter table shape.screening_case add foreign key (policy_version) references policy_version;");
         psql(pgbench, host, port, database, setup.toString());
         String policy = psql(pgbench, host, port, database, "select version from policy_version limit 1").strip();
@@ -71,10 +72,13 @@ record SameShape(int requestChars, int assessmentChars, int outboxChars, int rea
                 select version from policy_version where status = 'PUBLISHED' and effective_from <= now()
                   order by effective_from desc limit 1;
                 insert into shape.screening_case (id, institution, external_reference, request_hash, request, status,
-                  policy_version, policy_hash, assessment, received_at, decision_due, due_nominal, updated_at, row_version)
+                  policy_version, policy_hash, assessment, received_at, decision_due, due_nominal, updated_at, row_version,
+                  retention_kind, retention_starts_at, retention_ends_at)
                   values (gen_random_uuid(), 'demo-university', 'pgbench-' || :n::text || '-' || :client_id::text, repeat('h', 64),
-                  repeat('r', %1$d), 'CLEARED', '%6$s', repeat('p', 64), repeat('a', %2$d), now(), now(), current_date, now(), 0)
+                  repeat('r', %1$d), 'CLEARED', '%6$s', repeat('p', 64), repeat('a', %2$d), now(), now(), current_date, now(), 0,
+                  'DECIDED', now(), now())
                   on conflict (institution, external_reference) do nothing returning id as case_id \\gset
+                insert into shape.subject_link (case_id, link) values (:case_id, repeat('l', 64));
                 select id, status, row_version from shape.screening_case where id = :case_id;
                 insert into shape.case_history (case_id, at, actor, action, from_status, to_status)
                   values (:case_id, now(), 'institution' || chr(58) || 'demo-university', 'RECEIVED', 'RECEIVED', 'CLEARED');
@@ -82,7 +86,10 @@ record SameShape(int requestChars, int assessmentChars, int outboxChars, int rea
                 insert into shape.decision (id, case_id, outcome, reasoning, conditions, decided_by, decided_at,
                   policy_version, policy_hash, kind) values (gen_random_uuid(), :case_id, 'CLEARED', repeat('x', %4$d),
                   '[]', 'automated', now(), '%6$s', repeat('p', 64), 'AUTOMATED');
-                insert into shape.case_key (case_id, key_bytes) values (:case_id, decode(repeat('ab', 32), 'hex'));
+                select kek_id, wrapped_key, key_bytes, erased_at from shape.case_key where case_id = :case_id;
+                insert into shape.case_key (case_id, kek_id, wrapped_key) values (:case_id, '2026-11', decode(repeat('ab', 60), 'hex'))
+                  on conflict (case_id) do nothing;
+                select kek_id, wrapped_key, key_bytes, erased_at from shape.case_key where case_id = :case_id;
                 insert into shape.outbox_event (event_id, type, record_key, body, created_at)
                   values (gen_random_uuid(), 'DECISION_RECORDED', :case_id, repeat('e', %3$d), now());
                 insert into shape.case_history (case_id, at, actor, action, from_status, to_status, reasoning)

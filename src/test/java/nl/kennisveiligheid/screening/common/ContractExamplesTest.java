@@ -108,6 +108,7 @@ class ContractExamplesTest {
             case "auditor" -> Tokens.user("auditor1");
             case "policy-admin" -> Tokens.user("policyadmin1");
             case "review-lead" -> Tokens.user("lead1");
+            case "privacy-officer" -> Tokens.user("privacy1");
             default -> throw new IllegalArgumentException(role);
         };
     }

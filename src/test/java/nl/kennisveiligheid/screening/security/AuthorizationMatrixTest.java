@@ -37,7 +37,8 @@ class AuthorizationMatrixTest {
     private static final String AUDITOR = "auditor1";
     private static final String ADMIN = "policyadmin1";
     private static final String LEAD = "lead1";
-    private static final Set<String> EVERYONE = Set.of(HR, HR_OTHER, OFFICER, AUDITOR, ADMIN, LEAD);
+    private static final String PRIVACY = "privacy1";
+    private static final Set<String> EVERYONE = Set.of(HR, HR_OTHER, OFFICER, AUDITOR, ADMIN, LEAD, PRIVACY);
     private static final Set<String> REVIEW_TEAM = Set.of(OFFICER, LEAD);
     private static final Set<String> HR_SYSTEMS = Set.of(HR, HR_OTHER);
     private static final Set<String> POLICY_READERS = Set.of(ADMIN, OFFICER, AUDITOR);
@@ -75,6 +76,9 @@ class AuthorizationMatrixTest {
         ALLOWED.put("POST /api/v1/audit/replays", Set.of(AUDITOR));
         ALLOWED.put("GET /api/v1/audit/replays/{id}", Set.of(AUDITOR));
         ALLOWED.put("GET /api/v1/audit/public-key", EVERYONE);
+        ALLOWED.put("GET /api/v1/privacy/subjects", Set.of(PRIVACY));
+        ALLOWED.put("GET /api/v1/privacy/cases/{id}/export", Set.of(PRIVACY));
+        ALLOWED.put("POST /api/v1/privacy/cases/{id}/erasure", Set.of(PRIVACY));
     }
 
     static List<String> operations() throws Exception {

@@ -138,6 +138,8 @@ class HostileInputTest {
                         Map.of("assignee", "nobody", "reason", "r")),
                 new Endpoint("/api/v1/screenings/" + flagged + "/information", v -> Tokens.demoUniversity(),
                         Map.of("answer", "a")),
+                new Endpoint("/api/v1/privacy/cases/" + flagged + "/erasure", v -> Tokens.user("privacy1"),
+                        Map.of("legalGround", "NO_LONGER_NECESSARY", "reason", "r")),
                 new Endpoint("/api/v1/policies", v -> Tokens.user("policyadmin1"), Map.of("version", "f-" + UUID.randomUUID()
                         .toString().substring(0, 6), "sensitiveAreas", List.of(Map.of("code", "AB", "name", "n",
                         "terms", List.of("t"))), "highRiskEntities", List.of())),

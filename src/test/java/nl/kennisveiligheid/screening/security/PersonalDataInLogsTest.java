@@ -53,11 +53,17 @@ class PersonalDataInLogsTest {
         responses.append(given().auth().oauth2(hr).contentType(ContentType.JSON)
                 .body("{\"candidate\": {\"fullName\": \"" + NAME + "\", ").post("/api/v1/screenings")
                 .then().statusCode(400).extract().asString());
+        // A privacy officer's search carries the name and birth date in its query string.
+        given().auth().oauth2(Tokens.user("privacy1")).queryParam("fullName", NAME).queryParam("dateOfBirth", BIRTH)
+                .get("/api/v1/privacy/subjects").then().statusCode(200);
+        given().auth().oauth2(Tokens.user("privacy1")).get("/api/v1/privacy/cases/" + ids.get(0) + "/export").then()
+                .statusCode(200);
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         String log = Files.readString(LOG);
         // An empty or unwritten log would pass the checks below: first prove it holds this scenario.
         assertThat(ids).hasSize(3).allSatisfy(id -> assertThat(log).as("the log records this scenario's requests")
                 .contains("/api/v1/screenings/" + id + "/objections"));
+        assertThat(log).as("the log records the search").contains("GET /api/v1/privacy/subjects");
         assertThat(log).as("the log").doesNotContain(NAME).doesNotContain(BIRTH).doesNotContain("Zyxwvutsrq");
         assertThat(metrics).as("the metrics").doesNotContain("Zyxwvutsrq").doesNotContain(BIRTH);
         assertThat(responses.toString()).as("error messages").doesNotContain("Zyxwvutsrq").doesNotContain("1911");
