@@ -16,12 +16,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import nl.kennisveiligheid.screening.common.SessionLock;
 import nl.kennisveiligheid.screening.common.SafeThrowable;
 import org.jboss.logging.Logger;
 
 /**
  * Publishes the outbox to Kafka in one order. Exactly one relay is active across replicas: the
- * holder of the {@link RelayLock}. The active relay first gives waiting events their place in the
+ * holder of its {@link SessionLock}. The active relay first gives waiting events their place in the
  * chain ({@link ChainSequencer}) and stores them, then the {@link OutboxPublisher} sends them and
  * marks them sent. A crash between send and mark resends the same stored event, which consumers drop
  * by eventId; it never gets a second sequence number. When Kafka is away, decisions keep committing
@@ -54,7 +55,10 @@ public class OutboxRelay {
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean active;
     private Thread worker;
-    private RelayLock lock;
+    /** The session advisory lock whose holder is the one active relay. */
+    static final long RELAY_LOCK = 8124303L;
+
+    private SessionLock lock;
     private OutboxPublisher publisher;
 
     void onStart(@Observes StartupEvent event) {
@@ -73,7 +77,7 @@ public class OutboxRelay {
         if (running.getAndSet(true)) {
             return;
         }
-        lock = new RelayLock(dataSource);
+        lock = new SessionLock(dataSource, RELAY_LOCK);
         publisher = new OutboxPublisher(dataSource, kafka, clock, config.topicReplication(), BATCH);
         worker = new Thread(this::loop, "audit-outbox-relay");
         worker.setDaemon(true);

@@ -52,6 +52,9 @@ public class CaseLifecycle {
     @Inject
     AuditOutbox outbox;
 
+    @Inject
+    InstitutionEvents events;
+
     /** Who acts on a case, as its history records them. */
     public record Actor(String id, String name) {
 
@@ -109,6 +112,10 @@ public class CaseLifecycle {
         ScreeningCase stored = ScreeningCase.findById(r.id());
         CaseHistory.append(stored, r.receivedAt(), Actor.institution(r.institution()), CaseAction.RECEIVED,
                 CaseStatus.RECEIVED, null);
+        events.emit(stored, InstitutionEvents.RECEIVED, r.receivedAt(), e -> {
+            e.put("outcome", r.status().name());
+            e.put("decisionDue", stored.decisionDue.toString());
+        });
         return Optional.of(stored);
     }
 
@@ -140,6 +147,7 @@ public class CaseLifecycle {
         c.status = CaseStatus.WITHDRAWN;
         unassign(c);
         closeOpenQuestion(c, InformationRequest.LAPSED);
+        events.emit(c, InstitutionEvents.WITHDRAWN, clock.instant(), e -> { });
         return done(c, Actor.institution(institution), CaseAction.WITHDRAWN, from, null);
     }
 
@@ -185,6 +193,7 @@ public class CaseLifecycle {
         }
         CaseStatus from = c.status;
         openObjection(c, grounds, now, calendar.weeksAfter(period.lastDay(), deadlines.objectionDecisionWeeks()));
+        objectionReceived(c, now);
         return new Objection(done(c, Actor.institution(institution), CaseAction.OBJECTED, from, grounds), period, false);
     }
 
@@ -201,6 +210,7 @@ public class CaseLifecycle {
         unassign(c);
         clearProposal(c);
         closeOpenQuestion(c, InformationRequest.LAPSED);
+        events.emit(c, InstitutionEvents.OBJECTION_WITHDRAWN, clock.instant(), e -> e.put("outcome", c.status.name()));
         return done(c, Actor.institution(institution), CaseAction.OBJECTION_WITHDRAWN, from, null);
     }
 
@@ -227,6 +237,7 @@ public class CaseLifecycle {
         CaseStatus from = c.status;
         c.status = CaseStatus.IN_REVIEW;
         assign(c, officer);
+        events.emit(c, InstitutionEvents.IN_REVIEW, clock.instant(), e -> { });
         return done(c, officer, CaseAction.ASSIGNED, from, null);
     }
 
@@ -249,6 +260,7 @@ public class CaseLifecycle {
         CaseStatus from = c.status;
         c.status = outcome;
         bind(c, reasoning, conditions, officer.id(), null);
+        decided(c, conditions);
         return done(c, officer, CaseAction.DECIDED, from, reasoning);
     }
 
@@ -270,6 +282,7 @@ public class CaseLifecycle {
         c.status = CaseStatus.REFUSED;
         bind(c, c.proposalReasoning + "\n\nConfirmed: " + reasoning, List.of(), c.proposedBy, officer.id());
         clearProposal(c);
+        decided(c, List.of());
         return done(c, officer, CaseAction.REFUSAL_CONFIRMED, from, reasoning);
     }
 
@@ -296,6 +309,11 @@ public class CaseLifecycle {
         setDue(c, calendar().extended(currentDeadline(c), weeks));
         c.extended = true;
         c.extensionReason = reason;
+        events.emit(c, InstitutionEvents.DEADLINE_EXTENDED, clock.instant(), e -> {
+            e.put("decisionDue", c.decisionDue.toString());
+            e.put("decisionDueDate", LegalCalendar.lastDayEndingAt(c.decisionDue).toString());
+            e.put("reason", reason);
+        });
         return done(c, caller, CaseAction.EXTENDED, c.status, reason);
     }
 
@@ -322,6 +340,11 @@ public class CaseLifecycle {
         request.persist();
         CaseStatus from = c.status;
         c.status = CaseStatus.INFORMATION_REQUESTED;
+        events.emit(c, InstitutionEvents.INFORMATION_REQUESTED, now, e -> {
+            e.put("questionId", request.id.toString());
+            e.put("question", question);
+            e.put("replyBy", replyBy.toString());
+        });
         ObjectNode reasons = JsonNodeFactory.instance.objectNode();
         reasons.put("requestId", request.id.toString());
         reasons.put("replyBy", replyBy.toString());
@@ -351,6 +374,7 @@ public class CaseLifecycle {
         // The period for deciding counts from the late objection's receipt: the one that ended is of no use.
         openObjection(c, c.lateObjectionGrounds, c.lateObjectionReceivedAt,
                 calendar().weeksAfter(c.lateObjectionReceivedAt, deadlinesOf(c).objectionDecisionWeeks()));
+        objectionReceived(c, clock.instant());
         return done(c, officer, CaseAction.LATE_OBJECTION_ADMITTED, from, reason);
     }
 
@@ -381,6 +405,9 @@ public class CaseLifecycle {
         assign(c, officer);
         if (c.status != CaseStatus.INFORMATION_REQUESTED) {
             c.status = CaseStatus.IN_REVIEW;
+        }
+        if (from != c.status) {
+            events.emit(c, InstitutionEvents.IN_REVIEW, clock.instant(), e -> { });
         }
         return done(c, lead.actor(), CaseAction.REASSIGNED, from, "Assigned to " + officer.name() + ". " + reason);
     }
@@ -484,6 +511,12 @@ public class CaseLifecycle {
         reasons.put("decisionDue", c.decisionDue.toString());
         outbox.correspondence(new AuditOutbox.CorrespondenceEvent(AuditOutbox.INFORMATION_RECEIVED, c.id, c.institution,
                 actor.id(), c.policyVersion, c.policyHash, reasons, text, now));
+        events.emit(c, InstitutionEvents.INFORMATION_RECEIVED, now, e -> {
+            e.put("questionId", question.id.toString());
+            e.put("state", state);
+            e.put("decisionDue", c.decisionDue.toString());
+            e.put("decisionDueDate", LegalCalendar.lastDayEndingAt(c.decisionDue).toString());
+        });
         CaseAction action = InformationRequest.LAPSED.equals(state) ? CaseAction.INFORMATION_LAPSED
                 : CaseAction.INFORMATION_RECEIVED;
         return done(c, actor, action, from, text.isEmpty() ? null : text);
@@ -496,6 +529,22 @@ public class CaseLifecycle {
             open.state = state;
             open.closedAt = clock.instant();
         }
+    }
+
+    /** A binding decision by officers, on the request or on an objection, as the institution learns of it. */
+    private void decided(ScreeningCase c, List<String> conditions) {
+        events.emit(c, c.objectionCount > 0 ? InstitutionEvents.OBJECTION_DECIDED : InstitutionEvents.DECIDED,
+                clock.instant(), e -> {
+                    e.put("outcome", c.status.name());
+                    conditions.forEach(e.putArray("conditions")::add);
+                });
+    }
+
+    private void objectionReceived(ScreeningCase c, Instant at) {
+        events.emit(c, InstitutionEvents.OBJECTION_RECEIVED, at, e -> {
+            e.put("decisionDue", c.decisionDue.toString());
+            e.put("decisionDueDate", LegalCalendar.lastDayEndingAt(c.decisionDue).toString());
+        });
     }
 
     /** Where an unassigned case waits: with the objections if it was objected to, else with the flagged. */

@@ -28,7 +28,19 @@ public record CaseView(
         ScreeningRequest request,
         LocalDate decisionDueDate,
         String extensionReason,
-        List<OpenQuestion> openQuestions) {
+        List<OpenQuestion> openQuestions,
+        Instant updatedAt,
+        List<DecisionRecord> decisions) {
+
+    /**
+     * One binding decision of the case, superseded ones included: the automated one, the officers',
+     * and the decision on an objection with the objection it answers. Officers appear by role.
+     */
+    public record DecisionRecord(UUID id, String kind, String outcome, String reasoning, List<String> conditions,
+            Instant decidedAt, String decidedBy, UUID supersedes, boolean current, ObjectionRecord objection) {}
+
+    /** The institution's objection a decision answers. */
+    public record ObjectionRecord(Instant receivedAt, String grounds) {}
 
     /** A question of the officers that waits for the institution's answer; the period stands still meanwhile. */
     public record OpenQuestion(UUID id, String question, LocalDate replyBy, Instant askedAt) {}
@@ -45,7 +57,7 @@ public record CaseView(
 
     /** A line of a case list: no personal data. */
     public record Summary(UUID id, String externalReference, CaseStatus status, Instant receivedAt, Instant decisionDue,
-            String policyVersion) {}
+            String policyVersion, Instant updatedAt) {}
 
     public record Page(List<Summary> items, int page, int size, long totalItems, int totalPages) {}
 
@@ -60,10 +72,23 @@ public record CaseView(
         List<OpenQuestion> open = q == null ? List.of() : List.of(new OpenQuestion(q.id, q.question, q.replyBy, q.askedAt));
         return new CaseView(c.id, c.externalReference, c.institution, c.status, c.receivedAt, c.decisionDue,
                 c.policyVersion, c.policyHash, assessment, DecisionView.of(decision), request,
-                LegalCalendar.lastDayEndingAt(c.decisionDue), c.extensionReason, open);
+                LegalCalendar.lastDayEndingAt(c.decisionDue), c.extensionReason, open, c.updatedAt, history(c, decision));
+    }
+
+    private static List<DecisionRecord> history(ScreeningCase c, Decision latest) {
+        if (latest == null) {
+            return List.of();
+        }
+        List<Decision> all = Decision.list("caseId = ?1 order by decidedAt", c.id);
+        return all.stream().map(d -> new DecisionRecord(d.id, d.kind, d.outcome, d.reasoning,
+                CanonicalJson.read(d.conditions, new TypeReference<List<String>>() {}), d.decidedAt,
+                Decision.KIND_AUTOMATED.equals(d.kind) ? "automated" : "legal-officer", d.supersedes,
+                d.id.equals(latest.id),
+                Decision.KIND_OBJECTION.equals(d.kind) && c.objectionReceivedAt != null
+                        ? new ObjectionRecord(c.objectionReceivedAt, c.objectionGrounds) : null)).toList();
     }
 
     static Summary summary(ScreeningCase c) {
-        return new Summary(c.id, c.externalReference, c.status, c.receivedAt, c.decisionDue, c.policyVersion);
+        return new Summary(c.id, c.externalReference, c.status, c.receivedAt, c.decisionDue, c.policyVersion, c.updatedAt);
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.kennisveiligheid.screening.cases.CaseLifecycle;
+import nl.kennisveiligheid.screening.cases.InstitutionEvents;
 import nl.kennisveiligheid.screening.cases.ScreeningCase;
 import nl.kennisveiligheid.screening.common.CanonicalJson;
 import nl.kennisveiligheid.screening.common.CaseStatus;
@@ -47,6 +48,9 @@ public class IntakeService {
 
     @Inject
     SubjectLinks subjectLinks;
+
+    @Inject
+    InstitutionEvents events;
 
     /** The outcome of a submission: the case, and whether this call created it. */
     public record Submitted(CaseView view, boolean created) {}
@@ -117,15 +121,34 @@ public class IntakeService {
         return view(c);
     }
 
-    public CaseView.Page list(String institution, CaseStatus status, int page, int size) {
-        var query = status == null
-                ? ScreeningCase.find("institution = ?1", Sort.descending("receivedAt").and("id"), institution)
-                : ScreeningCase.find("institution = ?1 and status = ?2", Sort.descending("receivedAt").and("id"),
-                        institution, status);
+    /** What a case list may be narrowed by; null members do not narrow. */
+    public record ListFilter(CaseStatus status, Instant updatedSince, String externalReference) {}
+
+    public CaseView.Page list(String institution, ListFilter filter, int page, int size) {
+        StringBuilder where = new StringBuilder("institution = :institution");
+        java.util.Map<String, Object> parameters = new java.util.HashMap<>();
+        parameters.put("institution", institution);
+        if (filter.status() != null) {
+            where.append(" and status = :status");
+            parameters.put("status", filter.status());
+        }
+        if (filter.updatedSince() != null) {
+            where.append(" and updatedAt >= :updatedSince");
+            parameters.put("updatedSince", filter.updatedSince());
+        }
+        if (filter.externalReference() != null) {
+            where.append(" and externalReference = :externalReference");
+            parameters.put("externalReference", filter.externalReference());
+        }
+        var query = ScreeningCase.find(where.toString(), Sort.descending("receivedAt").and("id"), parameters);
         long total = query.count();
         List<CaseView.Summary> items = query.page(Page.of(page, size)).<ScreeningCase>list().stream()
                 .map(CaseView::summary).toList();
         return new CaseView.Page(items, page, size, total, (int) ((total + size - 1) / size));
+    }
+
+    public List<nl.kennisveiligheid.screening.cases.CaseEvent> changes(String institution, long after, int limit) {
+        return events.after(institution, after, limit).stream().map(InstitutionEvents.Sequenced::typed).toList();
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package nl.kennisveiligheid.screening.intake;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import nl.kennisveiligheid.screening.common.CaseStatus;
 import nl.kennisveiligheid.screening.common.EmptyBody;
@@ -48,6 +50,12 @@ public class ScreeningResource {
     @Inject
     CallerInstitution caller;
 
+    @Inject
+    BatchIntake batch;
+
+    @Inject
+    nl.kennisveiligheid.screening.common.BodyReader reader;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.HR_SYSTEM)
@@ -61,13 +69,49 @@ public class ScreeningResource {
     @APIResponse(responseCode = "200", description = "The same request was sent before: the case it created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "409", description = "The externalReference is taken by a different request")
-    public Response submit(@NotNull @Valid ScreeningRequest request, @Context UriInfo uri) {
-        IntakeService.Submitted submitted = intake.submit(caller.require(), request);
+    public Response submit(@org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScreeningRequest.class)))
+            JsonNode body, @Context UriInfo uri) {
+        IntakeService.Submitted submitted = intake.submit(caller.require(), read(body));
         if (submitted.created()) {
             return Response.created(uri.getAbsolutePathBuilder().path(submitted.view().id().toString()).build())
                     .entity(submitted.view()).build();
         }
         return Response.ok(submitted.view()).build();
+    }
+
+    @POST
+    @Path("/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.HR_SYSTEM)
+    @Operation(operationId = "submitScreeningBatch", summary = "Submit up to 100 screening requests at once",
+            description = "Each item is handled as a single submission, in a transaction of its own, so one bad item never "
+                    + "blocks the others. The answer is 207 with one result per item, in the items' order: `status` 201 "
+                    + "with the new `case`, 200 with the case an identical earlier request created, or a 4xx with a "
+                    + "`problem` naming the item's fields (paths inside the item).")
+    @APIResponse(responseCode = "207", description = "One result per item",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchIntake.Results.class)))
+    public Response submitBatch(@org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchDocument.class)))
+            @NotNull @Valid BatchBody body) {
+        return Response.status(207).entity(batch.submit(caller.require(), body.requests())).build();
+    }
+
+    /** A batch as it is read: the items stay JSON until each is read on its own. */
+    public record BatchBody(@NotNull @jakarta.validation.constraints.Size(min = 1, max = BatchIntake.MAX_ITEMS)
+            List<@NotNull JsonNode> requests) {}
+
+    /** A batch as the contract shows it. */
+    @Schema(name = "ScreeningBatch")
+    public record BatchDocument(@Schema(minItems = 1, maxItems = BatchIntake.MAX_ITEMS) List<ScreeningRequest> requests) {}
+
+    /** The body as a request, with every unknown field, wrong value and invalid field reported at once. */
+    private ScreeningRequest read(JsonNode body) {
+        nl.kennisveiligheid.screening.common.BodyReader.Read<ScreeningRequest> read = reader.read(body, ScreeningRequest.class);
+        if (!read.valid()) {
+            throw new InvalidInputException(read.errors());
+        }
+        return read.value();
     }
 
     @POST
@@ -94,13 +138,36 @@ public class ScreeningResource {
     @GET
     @RolesAllowed(Roles.HR_SYSTEM)
     @Operation(operationId = "listScreenings", summary = "The caller's cases, newest first",
-            description = "A page of the institution's cases, newest first, optionally only those of one status.")
+            description = "A page of the institution's cases, newest first, narrowed by status, by the time of their last "
+                    + "change (`updatedSince`, inclusive) or by `externalReference`. An unknown parameter is a 400.")
     public CaseView.Page list(@Parameter(description = "Only cases in this status",
                     schema = @Schema(implementation = CaseStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = "Only cases changed at or after this instant (ISO-8601, e.g. 2027-01-15T00:00:00Z)")
+            @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = "Only the case with this reference") @QueryParam("externalReference")
+            @jakarta.validation.constraints.Size(max = 100) @nl.kennisveiligheid.screening.common.PlainText String externalReference,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return intake.list(caller.require(), parseStatus(status), page, size);
+        return intake.list(caller.require(), new IntakeService.ListFilter(parseStatus(status),
+                instant("updatedSince", updatedSince), externalReference), page, size);
     }
+
+    @GET
+    @Path("/changes")
+    @RolesAllowed(Roles.HR_SYSTEM)
+    @Operation(operationId = "listChanges", summary = "The institution's case events in order, for systems without webhooks",
+            description = "The institution's events with a sequence greater than `after`, in sequence order (1, 2, 3, ... "
+                    + "without gaps), at most `limit`. Pass `next` as `after` to read on; an empty page means nothing new "
+                    + "yet. An event appears here within about a second of the change it reports.")
+    public ChangeFeed changes(@QueryParam("after") @DefaultValue("0") @Min(0) long after,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        List<nl.kennisveiligheid.screening.cases.CaseEvent> events = intake.changes(caller.require(), after, limit);
+        return new ChangeFeed(events, events.isEmpty() ? after : events.get(events.size() - 1).sequence());
+    }
+
+    /** A page of the change feed and where the next one starts. */
+    public record ChangeFeed(List<nl.kennisveiligheid.screening.cases.CaseEvent> events,
+            @Schema(description = "The sequence to pass as `after` for the next page") long next) {}
 
     @POST
     @Path("/{id}/withdrawal")
@@ -168,6 +235,17 @@ public class ScreeningResource {
     /** The grounds of an objection. */
     public record ObjectionBody(@jakarta.validation.constraints.NotBlank
             @jakarta.validation.constraints.Size(max = 10_000) @nl.kennisveiligheid.screening.common.PlainText String grounds) {}
+
+    private static java.time.Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(value).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException(field, "must be an instant as ISO-8601, e.g. 2027-01-15T00:00:00Z");
+        }
+    }
 
     private static CaseStatus parseStatus(String status) {
         if (status == null || status.isBlank()) {

@@ -15,6 +15,7 @@ import nl.kennisveiligheid.screening.audit.AuditOutbox;
 import nl.kennisveiligheid.screening.audit.CaseKeys;
 import nl.kennisveiligheid.screening.cases.CaseAction;
 import nl.kennisveiligheid.screening.cases.CaseLifecycle;
+import nl.kennisveiligheid.screening.cases.InstitutionEvents;
 import nl.kennisveiligheid.screening.common.CanonicalJson;
 
 /**
@@ -35,6 +36,9 @@ public class CaseErasure {
 
     @Inject
     CaseLifecycle lifecycle;
+
+    @Inject
+    InstitutionEvents events;
 
     /** The case as locked for erasure. */
     public record Locked(UUID id, String institution, String policyVersion, String policyHash, String assessment,
@@ -72,11 +76,13 @@ public class CaseErasure {
         }
         var em = Panache.getEntityManager();
         em.flush();
+        // Written before the statements run, so that the inventory's rewrite of the case's events covers it too.
+        events.emit(CaseLifecycle.load(c.id()), InstitutionEvents.PERSONAL_DATA_ERASED, now, e -> { });
         caseKeys.erase(c.id(), now);
         for (String statement : ErasureInventory.statements()) {
             em.createNativeQuery(statement).setParameter(1, c.id()).executeUpdate();
         }
-        em.createNativeQuery("update screening_case set assessment = ?2, erased_at = ?3 where id = ?1")
+        em.createNativeQuery("update screening_case set assessment = ?2, erased_at = ?3, updated_at = ?3 where id = ?1")
                 .setParameter(1, c.id()).setParameter(2, redacted(c.assessment())).setParameter(3, now).executeUpdate();
         outbox.personalDataErased(c.record(), erasedBy.id(), reasons, now);
         // Entities read earlier in this transaction still hold the old values.

@@ -110,6 +110,19 @@ public final class ErasureInventory {
                 "payload, subject, reasoningMac and textMac are under the case key; the rest is not personal");
         column("outbox_event", "event", Treatment.ENCRYPTED, null, null, "the body as chained and signed");
 
+        kept("institution_event", "the institution's view of its case's transitions: ids, types, dates, its sequence",
+                "id", "event_id", "institution", "case_id", "type", "occurred_at", "sequence");
+        column("institution_event", "body", Treatment.REDACTED,
+                "(body::jsonb - 'question' - 'reason' - 'conditions'"
+                        + " || jsonb_build_object('externalReference', 'erased-' || case_id::text))::text", null,
+                "the reference and the officers' free texts (question, extension reason, conditions) go; the status,"
+                        + " outcome and dates stay");
+        kept("webhook_subscription", "an HR system's endpoint and its signing secrets: the institution's, not a candidate's",
+                "id", "institution", "url", "event_types", "secret", "previous_secret", "previous_secret_until", "status",
+                "disabled_reason", "created_at", "delivered_through");
+        kept("webhook_delivery", "which event went to which endpoint when, and the answer's status code",
+                "subscription_id", "sequence", "event_id", "status", "attempts", "last_status_code", "last_error",
+                "last_attempt_at", "next_attempt_at");
         kept("audit_chain_head", "the head of the log's chain", "id", "sequence", "hash");
         kept("policy_version", "policies name organisations and areas, never candidates", "version", "document",
                 "content_hash", "status", "effective_from", "created_at", "created_by", "published_at", "published_by");
@@ -189,7 +202,7 @@ public final class ErasureInventory {
     public static List<String> statements() {
         Map<String, List<Column>> groups = new LinkedHashMap<>();
         for (Column c : COLUMNS) {
-            if ((c.treatment() == Treatment.NULLED || c.treatment() == Treatment.REPLACED) && !c.table().equals("case_key")) {
+            if (c.erasedValue() != null && !c.table().equals("case_key")) {
                 groups.computeIfAbsent(c.table() + "\u0000" + (c.onlyWhere() == null ? "" : c.onlyWhere()),
                         k -> new ArrayList<>()).add(c);
             }

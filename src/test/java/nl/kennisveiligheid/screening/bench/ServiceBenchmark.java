@@ -114,6 +114,7 @@ public final class ServiceBenchmark {
         table.add(new String[] {"preview c=8", fmt(preview.throughput()) + " req/s", ms(preview),
                 "trivial endpoint " + fmt(trivial.throughput()) + " req/s",
                 String.format(Locale.ROOT, "%.2f", preview.throughput() / trivial.throughput()), "-"});
+        batchAgainstSingles(url, hr, run, results, table);
         long peakRss = rssKb(pid, "VmHWM");
 
         ReplayBenchmark.Result replay = ReplayBenchmark.run(bootstrap, Integer.getInteger("bench.replay.events", 200_000));
@@ -166,6 +167,58 @@ public final class ServiceBenchmark {
             System.out.printf("%-30s | %-34s | %-36s | %-42s | %-6s | %s%n", (Object[]) row);
         }
         System.out.println("\nwritten: " + out);
+    }
+
+    /**
+     * A hundred requests in one batch against the same hundred posted one after another over one
+     * connection, five rounds each after a warm-up; the median round of each is compared.
+     */
+    private static void batchAgainstSingles(String url, String hr, String run, ObjectNode results, List<String[]> table)
+            throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        List<Long> singles = new ArrayList<>();
+        List<Long> batches = new ArrayList<>();
+        long base = 900_000_000L;
+        for (int round = 0; round < 6; round++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < 100; i++) {
+                var response = client.send(submit(url, hr, base + round * 1_000L + i, run),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() != 201) {
+                    throw new IllegalStateException("single post answered " + response.statusCode());
+                }
+            }
+            long singleNanos = System.nanoTime() - start;
+            StringBuilder batch = new StringBuilder("{\"requests\":[");
+            for (int i = 0; i < 100; i++) {
+                batch.append(i == 0 ? "" : ",").append(BenchRequests.body(base + 500_000L + round * 1_000L + i, run));
+            }
+            start = System.nanoTime();
+            var response = client.send(LoadGenerator.request(url + "/api/v1/screenings/batch", hr)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(batch.append("]}").toString())).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            long batchNanos = System.nanoTime() - start;
+            if (response.statusCode() != 207 || response.body().contains("\"status\":4")) {
+                throw new IllegalStateException("the batch answered " + response.statusCode());
+            }
+            if (round > 0) {
+                singles.add(singleNanos);
+                batches.add(batchNanos);
+            }
+        }
+        java.util.Collections.sort(singles);
+        java.util.Collections.sort(batches);
+        double singleMs = singles.get(singles.size() / 2) / 1e6;
+        double batchMs = batches.get(batches.size() / 2) / 1e6;
+        ObjectNode node = results.putObject("batch");
+        node.put("singlePostsMs", round(singleMs));
+        node.put("batchMs", round(batchMs));
+        node.put("speedUp", round(singleMs / batchMs));
+        table.add(new String[] {"batch of 100 vs 100 posts", String.format(Locale.ROOT, "%.0f ms", batchMs), "-",
+                String.format(Locale.ROOT, "100 single posts %.0f ms", singleMs),
+                String.format(Locale.ROOT, "%.1fx", singleMs / batchMs), "≥ 3x"});
     }
 
     private static HttpRequest submit(String url, String token, long n, String run) {

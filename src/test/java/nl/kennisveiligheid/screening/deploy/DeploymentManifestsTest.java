@@ -81,7 +81,11 @@ class DeploymentManifestsTest {
         assertThat(one(docs, "PodDisruptionBudget").at("/spec/minAvailable").asInt()).isEqualTo(2);
         JsonNode network = one(docs, "NetworkPolicy").get("spec");
         assertThat(network.get("policyTypes").toString()).contains("Ingress", "Egress");
-        assertThat(network.get("egress").findValuesAsText("port")).contains("5432", "9093", "8443", "53");
+        assertThat(network.get("egress").findValuesAsText("port")).contains("5432", "9093", "8443", "53", "443");
+        // Webhooks leave for public https only; the cluster's own and the metadata ranges stay closed.
+        assertThat(network.get("egress").findValuesAsText("cidr")).containsExactly("0.0.0.0/0");
+        assertThat(network.get("egress").findValue("except").toString()).contains("10.0.0.0/8", "169.254.0.0/16",
+                "172.16.0.0/12", "192.168.0.0/16");
         assertThat(network.get("ingress")).hasSize(1);
         assertThat(one(docs, "ServiceMonitor").at("/spec/endpoints/0/path").asText()).isEqualTo("/q/metrics");
 

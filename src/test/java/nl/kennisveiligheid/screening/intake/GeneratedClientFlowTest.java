@@ -82,7 +82,7 @@ class GeneratedClientFlowTest {
         assertThat(read.getExternalReference()).isEqualTo(flaggedRequest.getExternalReference());
         assertThat(read.getAssessment().getIndicators()).isNotEmpty();
 
-        Page page = api.listScreenings(0, 100, CaseStatus.FLAGGED);
+        Page page = api.listScreenings(null, 0, 100, CaseStatus.FLAGGED, null);
         assertThat(page.getItems()).extracting(Summary::getId).contains(flagged.getId());
         assertThat(page.getItems()).extracting(Summary::getStatus).containsOnly(CaseStatus.FLAGGED);
 

@@ -76,6 +76,15 @@ class AuthorizationMatrixTest {
         ALLOWED.put("POST /api/v1/audit/replays", Set.of(AUDITOR));
         ALLOWED.put("GET /api/v1/audit/replays/{id}", Set.of(AUDITOR));
         ALLOWED.put("GET /api/v1/audit/public-key", EVERYONE);
+        ALLOWED.put("GET /api/v1/catalogue", Set.of(HR, HR_OTHER, OFFICER, AUDITOR, ADMIN, LEAD, PRIVACY));
+        ALLOWED.put("POST /api/v1/screenings/batch", HR_SYSTEMS);
+        ALLOWED.put("GET /api/v1/screenings/changes", HR_SYSTEMS);
+        ALLOWED.put("POST /api/v1/webhooks", HR_SYSTEMS);
+        ALLOWED.put("GET /api/v1/webhooks", HR_SYSTEMS);
+        ALLOWED.put("DELETE /api/v1/webhooks/{id}", HR_SYSTEMS);
+        ALLOWED.put("POST /api/v1/webhooks/{id}/secret-rotation", HR_SYSTEMS);
+        ALLOWED.put("GET /api/v1/webhooks/{id}/deliveries", HR_SYSTEMS);
+        ALLOWED.put("POST /api/v1/webhooks/{id}/redelivery", HR_SYSTEMS);
         ALLOWED.put("GET /api/v1/privacy/subjects", Set.of(PRIVACY));
         ALLOWED.put("GET /api/v1/privacy/cases/{id}/export", Set.of(PRIVACY));
         ALLOWED.put("POST /api/v1/privacy/cases/{id}/erasure", Set.of(PRIVACY));
@@ -102,7 +111,11 @@ class AuthorizationMatrixTest {
             request = request.auth().oauth2(bearer);
         }
         // An empty body: allowed callers get a 400 or 404, never a change.
-        return method.equals("POST") ? request.body("{}").post(path).statusCode() : request.get(path).statusCode();
+        return switch (method) {
+            case "POST" -> request.body("{}").post(path).statusCode();
+            case "DELETE" -> request.delete(path).statusCode();
+            default -> request.get(path).statusCode();
+        };
     }
 
     @Test

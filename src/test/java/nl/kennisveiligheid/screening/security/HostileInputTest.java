@@ -138,6 +138,10 @@ class HostileInputTest {
                         Map.of("assignee", "nobody", "reason", "r")),
                 new Endpoint("/api/v1/screenings/" + flagged + "/information", v -> Tokens.demoUniversity(),
                         Map.of("answer", "a")),
+                new Endpoint("/api/v1/screenings/batch", v -> Tokens.demoUniversity(),
+                        Map.of("requests", List.of(Requests.clean(), Requests.flagged()))),
+                new Endpoint("/api/v1/webhooks", v -> Tokens.demoUniversity(),
+                        Map.of("url", "https://127.0.0.1:1/hook", "eventTypes", List.of("case.decided"))),
                 new Endpoint("/api/v1/privacy/cases/" + flagged + "/erasure", v -> Tokens.user("privacy1"),
                         Map.of("legalGround", "NO_LONGER_NECESSARY", "reason", "r")),
                 new Endpoint("/api/v1/policies", v -> Tokens.user("policyadmin1"), Map.of("version", "f-" + UUID.randomUUID()

@@ -1,4 +1,4 @@
-package nl.kennisveiligheid.screening.audit;
+package nl.kennisveiligheid.screening.common;
 
 import io.agroal.api.AgroalDataSource;
 import java.sql.Connection;
@@ -7,23 +7,23 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The PostgreSQL session advisory lock that makes one relay active across replicas. A connection of
- * its own holds it for as long as it lives: when the holder's process dies, the connection and the
- * lock go with it and another replica takes over.
+ * A PostgreSQL session advisory lock that makes one worker active across replicas (the log's relay,
+ * the webhook dispatcher). A connection of its own holds it for as long as it lives: when the
+ * holder's process dies, the connection and the lock go with it and another replica takes over.
  */
-final class RelayLock {
-
-    static final long KEY = 8124303L;
+public final class SessionLock {
 
     private final AgroalDataSource dataSource;
+    private final long key;
     private Connection connection;
 
-    RelayLock(AgroalDataSource dataSource) {
+    public SessionLock(AgroalDataSource dataSource, long key) {
         this.dataSource = dataSource;
+        this.key = key;
     }
 
     /** Whether this replica still holds the lock; a lost connection means it does not. */
-    synchronized boolean held() {
+    public synchronized boolean held() {
         if (connection == null) {
             return false;
         }
@@ -36,10 +36,10 @@ final class RelayLock {
         }
     }
 
-    synchronized boolean tryAcquire() throws SQLException {
+    public synchronized boolean tryAcquire() throws SQLException {
         Connection candidate = dataSource.getConnection();
         try (Statement s = candidate.createStatement();
-                ResultSet rs = s.executeQuery("select pg_try_advisory_lock(" + KEY + ")")) {
+                ResultSet rs = s.executeQuery("select pg_try_advisory_lock(" + key + ")")) {
             rs.next();
             if (rs.getBoolean(1)) {
                 connection = candidate;
@@ -50,12 +50,12 @@ final class RelayLock {
         return false;
     }
 
-    synchronized void release() {
+    public synchronized void release() {
         if (connection == null) {
             return;
         }
         try (Statement s = connection.createStatement()) {
-            s.execute("select pg_advisory_unlock(" + KEY + ")");
+            s.execute("select pg_advisory_unlock(" + key + ")");
         } catch (SQLException e) {
             // The connection is gone, and the lock with it.
         }
