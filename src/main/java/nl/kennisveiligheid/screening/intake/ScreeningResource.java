@@ -121,8 +121,10 @@ public class ScreeningResource {
     @Operation(operationId = "previewScreening", summary = "Non-binding pre-check of a request",
             description = "Runs the same triage as a submission against the policy in effect now and answers with the "
                     + "assessment it would get. Nothing is stored, nothing is published, and the answer binds no one.")
-    public Assessment preview(@NotNull @Valid ScreeningRequest request) {
-        return intake.preview(request);
+    public Assessment preview(@org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScreeningRequest.class)))
+            JsonNode body) {
+        return intake.preview(read(body));
     }
 
     @GET
