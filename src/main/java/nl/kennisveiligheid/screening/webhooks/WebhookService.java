@@ -61,7 +61,9 @@ public class WebhookService {
         if (types != null) {
             for (int i = 0; i < types.size(); i++) {
                 if (!InstitutionEvents.TYPES.contains(types.get(i))) {
-                    errors.add(new Problem.FieldError("eventTypes[" + i + "]", "must be one of " + InstitutionEvents.TYPES));
+                    // Short on purpose: one message per bad entry, and a list of twenty would make a long answer.
+                    errors.add(new Problem.FieldError("eventTypes[" + i + "]",
+                            "is not a case event type (case.received, case.decided, ...; see CaseEvent.type)"));
                 }
             }
         }
