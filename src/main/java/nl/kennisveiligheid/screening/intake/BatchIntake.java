@@ -28,7 +28,7 @@ public class BatchIntake {
 
     /** Items at most per batch. */
     public static final int MAX_ITEMS = 100;
-    private static final int PARALLEL = 4;
+    private static final int PARALLEL = 8;
 
     @Inject
     IntakeService intake;
