@@ -98,6 +98,8 @@ class HrIntegrationTest {
             assertThat(sequences.get(i)).as("sequence at position " + i).isEqualTo(i + 1L);
         }
         // Another institution's feed is its own: none of these cases appears in it.
+        batch(Tokens.demoUniversity(), List.of(Requests.clean()));
+        awaitSequenced();
         java.util.Set<String> ours = new java.util.HashSet<>();
         for (long a = 0; ; ) {
             JsonPath page = given().auth().oauth2(other()).queryParam("after", a).queryParam("limit", 1000)
