@@ -288,6 +288,12 @@ public class ConsoleResource {
                 || next.chars().anyMatch(ch -> ch < 0x21 || ch == 0x7f)) {
             return "/console";
         }
+        try {
+            // A path that is not a valid URI reference ("/console{") is no page to return to.
+            java.net.URI.create(next);
+        } catch (IllegalArgumentException e) {
+            return "/console";
+        }
         return next;
     }
 

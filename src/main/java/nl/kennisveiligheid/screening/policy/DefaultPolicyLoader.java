@@ -22,8 +22,10 @@ import org.jboss.logging.Logger;
 public class DefaultPolicyLoader {
 
     public static final String RESOURCE = "policy/default-policy.yaml";
+    /** YAML read as strictly as JSON: unknown fields and duplicate keys are refused, not resolved. */
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Logger LOG = Logger.getLogger(DefaultPolicyLoader.class);
 
     @Inject

@@ -1,0 +1,67 @@
+package nl.kennisveiligheid.screening.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
+import nl.kennisveiligheid.screening.support.Requests;
+import nl.kennisveiligheid.screening.support.Tokens;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Findings of a security probe of the running service (issue 22), each shown failing as an attack:
+ * input that gave a 500 or was read more loosely than the contract says.
+ */
+@QuarkusTest
+class ProbeFindingsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void trailingContentAfterAJsonBodyIsRefused() throws Exception {
+        String body = JSON.writeValueAsString(Requests.clean()) + " {\"externalReference\": \"second\"}";
+        given().auth().oauth2(Tokens.demoUniversity()).contentType("application/json").body(body)
+                .post("/api/v1/screenings").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.user("policyadmin1")).contentType("application/json")
+                .body("{\"effectiveFrom\": \"2099-01-01T00:00:00Z\"} []")
+                .post("/api/v1/policies/no-such/publication").then().statusCode(400);
+    }
+
+    @Test
+    void aYamlDraftWithADuplicateKeyIsRefusedAsItsJsonTwinIs() {
+        String yaml = "version: dup-" + System.nanoTime() + "\nsensitiveAreas:\n  - {code: AB, name: n, terms: [t]}\n"
+                + "highRiskEntities: []\nhighRiskEntities: [{id: x, name: X, country: CN, category: C, riskLevel: HIGH}]\n";
+        given().auth().oauth2(Tokens.user("policyadmin1")).contentType("application/yaml")
+                .body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/policies").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void theLanguageSwitchWithAMalformedReturnPathGoesHomeInsteadOfFailing() {
+        given().urlEncodingEnabled(false).redirects().follow(false).get("/console/language/en?next=/console%7B").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/console"));
+        given().redirects().follow(false).get("/console/language/nl?next=/console/cases").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/console/cases"));
+    }
+
+    @Test
+    void anEmptyContentTypeIsAClientErrorNotAFault() {
+        int status = given().config(RestAssuredConfig.config().encoderConfig(EncoderConfig.encoderConfig()
+                        .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .auth().oauth2(Tokens.demoUniversity()).header("Content-Type", "").body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/screenings").then().extract().statusCode();
+        org.assertj.core.api.Assertions.assertThat(status).isBetween(400, 499);
+        given().auth().oauth2(Tokens.demoUniversity()). header("Content-Type", "")
+                .body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/screenings/" + java.util.UUID.randomUUID() + "/withdrawal").then()
+                .statusCode(org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThanOrEqualTo(400))
+                        .and(org.hamcrest.Matchers.lessThan(500)))
+                .body(containsString("status"));
+        given().auth().oauth2(Tokens.demoUniversity()).get("/api/v1/screenings?size=1").then().statusCode(200)
+                .body("size", equalTo(1));
+    }
+}
