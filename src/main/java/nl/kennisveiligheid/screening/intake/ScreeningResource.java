@@ -15,10 +15,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -40,6 +38,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "screenings", description = "Screening requests of the caller's institution")
 public class ScreeningResource {
+
+    @Inject
+    nl.kennisveiligheid.screening.common.PublicUrl publicUrl;
 
     @Inject
     IntakeService intake;
@@ -71,10 +72,10 @@ public class ScreeningResource {
     @APIResponse(responseCode = "409", description = "The externalReference is taken by a different request")
     public Response submit(@org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScreeningRequest.class)))
-            JsonNode body, @Context UriInfo uri) {
+            JsonNode body) {
         IntakeService.Submitted submitted = intake.submit(caller.require(), read(body));
         if (submitted.created()) {
-            return Response.created(uri.getAbsolutePathBuilder().path(submitted.view().id().toString()).build())
+            return Response.created(publicUrl.of("/api/v1/screenings/" + submitted.view().id()))
                     .entity(submitted.view()).build();
         }
         return Response.ok(submitted.view()).build();

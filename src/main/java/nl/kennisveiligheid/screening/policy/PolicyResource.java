@@ -11,8 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.time.Instant;
 import java.util.List;
 import nl.kennisveiligheid.screening.common.InvalidInputException;
@@ -30,6 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "policies", description = "Versioned policy documents: sensitive areas, exempt nationalities, entities, thresholds")
 public class PolicyResource {
+
+    @Inject
+    nl.kennisveiligheid.screening.common.PublicUrl publicUrl;
 
     @Inject
     PolicyService policies;
@@ -62,14 +63,14 @@ public class PolicyResource {
     @APIResponse(responseCode = "200", description = "An existing draft of the same version was replaced",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyVersionView.class)))
     @APIResponse(responseCode = "409", description = "That version is published and immutable")
-    public Response create(PolicyDocument document, @Context UriInfo uri) {
+    public Response create(PolicyDocument document) {
         if (document == null) {
             throw new InvalidInputException("", "a policy document is required");
         }
         PolicyService.Stored stored = policies.create(document, caller.subject());
         PolicyVersionView view = PolicyVersionView.of(stored.version(), true);
         if (stored.created()) {
-            return Response.created(uri.getAbsolutePathBuilder().path(stored.version().version).build()).entity(view).build();
+            return Response.created(publicUrl.of("/api/v1/policies/" + stored.version().version)).entity(view).build();
         }
         return Response.ok(view).build();
     }
@@ -78,11 +79,11 @@ public class PolicyResource {
     @Consumes({"application/yaml", "application/x-yaml", "text/yaml"})
     @RolesAllowed(Roles.POLICY_ADMIN)
     @Operation(operationId = "createPolicyDraft", summary = "Create a draft policy version")
-    public Response createFromYaml(String yaml, @Context UriInfo uri) throws JsonProcessingException {
+    public Response createFromYaml(String yaml) throws JsonProcessingException {
         if (yaml == null || yaml.isBlank()) {
             throw new InvalidInputException("", "a policy document is required");
         }
-        return create(DefaultPolicyLoader.YAML.readValue(yaml, PolicyDocument.class), uri);
+        return create(DefaultPolicyLoader.YAML.readValue(yaml, PolicyDocument.class));
     }
 
     @GET

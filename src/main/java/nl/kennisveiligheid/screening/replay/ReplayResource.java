@@ -9,7 +9,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.UUID;
 import nl.kennisveiligheid.screening.security.CallerIdentity;
 import nl.kennisveiligheid.screening.security.Roles;
@@ -24,6 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "audit", description = "Replay and verification of the decision log")
 public class ReplayResource {
+
+    @Inject
+    nl.kennisveiligheid.screening.common.PublicUrl publicUrl;
 
     @Inject
     ReplayService replays;
@@ -41,7 +43,7 @@ public class ReplayResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReplayReport.class)))
     public Response start() {
         ReplayReport report = replays.start(caller.officerId());
-        return Response.accepted(report).location(URI.create("/api/v1/audit/replays/" + report.id())).build();
+        return Response.accepted(report).location(publicUrl.of("/api/v1/audit/replays/" + report.id())).build();
     }
 
     @GET

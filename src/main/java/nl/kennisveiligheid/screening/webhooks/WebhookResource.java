@@ -17,10 +17,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import nl.kennisveiligheid.screening.common.EmptyBody;
@@ -38,6 +36,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Roles.HR_SYSTEM)
 @Tag(name = "webhooks", description = "Case events pushed to the institution's endpoints, signed as Standard Webhooks specifies")
 public class WebhookResource {
+
+    @Inject
+    nl.kennisveiligheid.screening.common.PublicUrl publicUrl;
 
     @Inject
     WebhookService webhooks;
@@ -71,9 +72,9 @@ public class WebhookResource {
     @APIResponse(responseCode = "201", description = "The endpoint, with its secret shown this once",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookService.Created.class)))
     @APIResponse(responseCode = "409", description = "The institution has the most endpoints it may have")
-    public Response create(@NotNull @Valid Subscription body, @Context UriInfo uri) {
+    public Response create(@NotNull @Valid Subscription body) {
         WebhookService.Created created = webhooks.create(caller.require(), body.url(), body.eventTypes());
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
+        return Response.created(publicUrl.of("/api/v1/webhooks/" + created.id())).entity(created).build();
     }
 
     @GET

@@ -64,4 +64,12 @@ class ProbeFindingsTest {
         given().auth().oauth2(Tokens.demoUniversity()).get("/api/v1/screenings?size=1").then().statusCode(200)
                 .body("size", equalTo(1));
     }
+
+    @Test
+    void aForgedHostHeaderDoesNotReachTheLocationOfANewCase() {
+        given().auth().oauth2(Tokens.demoUniversity()).header("Host", "attacker.example").contentType("application/json")
+                .body(Requests.clean()).post("/api/v1/screenings").then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.startsWith("http://127.0.0.1:"))
+                .header("Location", org.hamcrest.Matchers.not(containsString("attacker")));
+    }
 }
