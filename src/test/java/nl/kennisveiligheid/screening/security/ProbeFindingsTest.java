@@ -72,4 +72,22 @@ class ProbeFindingsTest {
                 .header("Location", org.hamcrest.Matchers.startsWith("http://127.0.0.1:"))
                 .header("Location", org.hamcrest.Matchers.not(containsString("attacker")));
     }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsRefusedAsOneWithItsLengthIs() throws Exception {
+        java.util.Map<String, Object> body = Requests.clean();
+        nl.kennisveiligheid.screening.support.Requests.research(body).put("description", "x".repeat(200_000));
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:8081/api/v1/screenings"))
+                .header("Authorization", "Bearer " + Tokens.demoUniversity()).header("Content-Type", "application/json")
+                // An input stream of unknown length goes out chunked, with no Content-Length.
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
+                .build();
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        org.assertj.core.api.Assertions.assertThat(response.statusCode()).isEqualTo(413);
+        org.assertj.core.api.Assertions.assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                .startsWith("application/problem+json");
+    }
 }
