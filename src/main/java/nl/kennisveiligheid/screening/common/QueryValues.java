@@ -19,4 +19,16 @@ public final class QueryValues {
             throw new InvalidInputException(field, "must be a date as YYYY-MM-DD");
         }
     }
+
+    /** An instant as ISO-8601 with an offset, or null when the parameter is absent or blank. */
+    public static java.time.Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "must be an instant as ISO-8601, e.g. 2027-01-15T00:00:00Z");
+        }
+    }
 }

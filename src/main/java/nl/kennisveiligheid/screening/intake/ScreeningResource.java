@@ -152,7 +152,7 @@ public class ScreeningResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return intake.list(caller.require(), new IntakeService.ListFilter(parseStatus(status),
-                instant("updatedSince", updatedSince), externalReference), page, size);
+                nl.kennisveiligheid.screening.common.QueryValues.instant("updatedSince", updatedSince), externalReference), page, size);
     }
 
     @GET
@@ -238,17 +238,6 @@ public class ScreeningResource {
     /** The grounds of an objection. */
     public record ObjectionBody(@jakarta.validation.constraints.NotBlank
             @jakarta.validation.constraints.Size(max = 10_000) @nl.kennisveiligheid.screening.common.PlainText String grounds) {}
-
-    private static java.time.Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return java.time.OffsetDateTime.parse(value).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidInputException(field, "must be an instant as ISO-8601, e.g. 2027-01-15T00:00:00Z");
-        }
-    }
 
     private static CaseStatus parseStatus(String status) {
         if (status == null || status.isBlank()) {

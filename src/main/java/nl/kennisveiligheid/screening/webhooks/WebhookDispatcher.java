@@ -192,7 +192,7 @@ public class WebhookDispatcher {
                 + " where subscription_id = ?1 and status = 'PENDING' order by sequence limit 1").setParameter(1, id)
                 .getResultList();
         if (head.isEmpty()) {
-            List<String> wanted = WebhookService.webhook(new Object[] {id, s[1], s[2], "ACTIVE", null, now, s[6]}).eventTypes();
+            List<String> wanted = WebhookService.eventTypes((String) s[2]);
             long through = ((Number) s[6]).longValue();
             for (InstitutionEvents.Sequenced e : events.after(institution, through, EVENTS_PER_TURN)) {
                 if (wanted.contains(e.type())) {

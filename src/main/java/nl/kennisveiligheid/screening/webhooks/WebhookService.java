@@ -194,10 +194,14 @@ public class WebhookService {
     }
 
     static Webhook webhook(Object[] r) {
-        List<String> types = r[2] == null ? InstitutionEvents.TYPES
-                : CanonicalJson.read((String) r[2], new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {});
-        return new Webhook((UUID) r[0], (String) r[1], types, (String) r[3], (String) r[4], instant(r[5]),
-                ((Number) r[6]).longValue());
+        return new Webhook((UUID) r[0], (String) r[1], eventTypes((String) r[2]), (String) r[3], (String) r[4],
+                instant(r[5]), ((Number) r[6]).longValue());
+    }
+
+    /** The stored event types of an endpoint: every type when none were chosen. */
+    static List<String> eventTypes(String stored) {
+        return stored == null ? InstitutionEvents.TYPES
+                : CanonicalJson.read(stored, new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {});
     }
 
     static Instant instant(Object value) {
