@@ -242,8 +242,10 @@ class ReviewWorkflowTest {
         String cleared = flaggedCase();
         take("officer1", cleared).statusCode(200);
         decide("officer1", cleared, "APPROVED_WITH_CONDITIONS", List.of("No lab access")).statusCode(200);
+        // Six weeks that the Atw may move past a weekend and holidays are over well before 60 days; 43 days
+        // failed on days when the 42nd fell on a Saturday in Amsterdam and was moved to the Monday.
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "update decision set decided_at = decided_at - interval '43 days' where case_id = ?1")
+                        "update decision set decided_at = decided_at - interval '60 days' where case_id = ?1")
                 .setParameter(1, UUID.fromString(cleared)).executeUpdate());
         given().auth().oauth2(Tokens.demoUniversity()).contentType(ContentType.JSON).body(Map.of("grounds", "late"))
                 .post("/api/v1/screenings/" + cleared + "/objections").then().statusCode(409)
