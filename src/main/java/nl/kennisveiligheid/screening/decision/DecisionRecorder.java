@@ -91,6 +91,9 @@ public class DecisionRecorder {
         boolean automated = Decision.KIND_AUTOMATED.equals(b.kind());
         ObjectNode reasons = AuditOutbox.reasons(indicators, areas, b.reasoning(), automated);
         reasons.put("kind", b.kind());
+        if (assessment.matchingVersion() != null) {
+            reasons.put("matchingVersion", assessment.matchingVersion());
+        }
         if (b.confirmedBy() != null) {
             reasons.put("confirmedBy", b.confirmedBy());
         }

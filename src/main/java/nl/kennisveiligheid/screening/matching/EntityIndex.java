@@ -111,7 +111,12 @@ public final class EntityIndex {
         if (input == null || input.isBlank()) {
             return List.of();
         }
-        for (String variant : QueryVariants.of(input)) {
+        List<String> variants = new ArrayList<>(QueryVariants.of(input));
+        String looksLike = LookAlikeLetters.wholeWordLookAlikes(input);
+        if (looksLike != null) {
+            variants.addAll(QueryVariants.of(looksLike));
+        }
+        for (String variant : variants) {
             WeightedName query = WeightedName.of(variant);
             if (query.isEmpty()) {
                 continue;
@@ -242,11 +247,12 @@ public final class EntityIndex {
                 words.add(new NameScore.WordMatch(w, w, 1.0, 1.0 / query.words().length));
             }
             return new EntityMatch(entity.id(), entryText[entry], input, variant, query.normalized(),
-                    listed.normalized(), factor, EntityMatch.Method.EXACT, words, countryDiffers);
+                    listed.normalized(), factor, EntityMatch.Method.EXACT, words, List.of(), List.of(), countryDiffers);
         }
         NameScore score = NameScorer.score(query, listed);
         return new EntityMatch(entity.id(), entryText[entry], input, variant, query.normalized(),
-                listed.normalized(), score.score() * factor, EntityMatch.Method.WORDS, score.words(), countryDiffers);
+                listed.normalized(), score.score() * factor, EntityMatch.Method.WORDS, score.words(), score.missing(),
+                score.tail(), countryDiffers);
     }
 
     private EntityMatch acronymMatch(String input, String variant, WeightedName query, int entry, String country) {
@@ -255,8 +261,8 @@ public final class EntityIndex {
         double score = GENERATED_ACRONYM_SCORE * (countryDiffers ? COUNTRY_MISMATCH_FACTOR : 1.0);
         return new EntityMatch(entity.id(), entryText[entry], input, variant, query.normalized(),
                 entryNames[entry].normalized(), score, EntityMatch.Method.ACRONYM,
-                List.of(new NameScore.WordMatch(query.words()[0], entryNames[entry].normalized(), 1.0, 1.0)),
-                countryDiffers);
+                List.of(new NameScore.WordMatch(query.words()[0], entryNames[entry].normalized(), 1.0, 1.0)), List.of(),
+                List.of(), countryDiffers);
     }
 
     private static boolean countryDiffers(String inputCountry, String entityCountry) {

@@ -2,53 +2,39 @@ package nl.kennisveiligheid.screening.matching;
 
 import com.ibm.icu.lang.UScript;
 import com.ibm.icu.text.Transliterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Brings names in Chinese, Cyrillic, Arabic, Persian and other scripts to lowercase ASCII Latin with
  * ICU's transliterators. A run of Han characters becomes one pinyin word without syllable breaks,
- * so that "哈尔滨工业" and "Harbin Gongye" can meet; generic words are translated first, so that
- * they keep their low weight ("大学" is "university", not part of the distinctive word).
+ * so that "哈尔滨工业" and "Harbin Gongye" can meet; traditional characters are simplified first, and
+ * generic words (the word table's {@code nativeWords}) translated, so that they keep their class
+ * ("大学" is "university", not part of the distinctive word).
  */
 final class ScriptTransliterator {
 
-    /** Generic words in non-Latin scripts, longest first, replaced by their English equivalent. */
-    private static final Map<String, String> GENERIC_WORDS = orderedMap(
-            "中国人民解放军", " china pla ",
-            "人民解放军", " pla ",
-            "解放军", " pla ",
-            "集团有限公司", " group corporation ",
-            "集团公司", " group corporation ",
-            "有限公司", " company limited ",
-            "研究中心", " research center ",
-            "研究院", " academy ",
-            "研究所", " institute ",
-            "大学", " university ",
-            "学院", " academy ",
-            "集团", " group ",
-            "公司", " corporation ",
-            "中心", " center ",
-            "中国", " china ",
-            "دانشگاه", " university ",
-            "جامعة", " university ",
-            "پژوهشگاه", " institute ",
-            "معهد", " institute ",
-            "صنعتی", " technology ");
-
     private static final ThreadLocal<Transliterator> ANY_TO_LATIN =
             ThreadLocal.withInitial(() -> Transliterator.getInstance("Any-Latin; Latin-ASCII; Lower"));
+    /** Traditional characters to simplified, so that "哈爾濱工業大學" meets "哈尔滨工业大学" and its generic words. */
+    private static final ThreadLocal<Transliterator> TRADITIONAL_TO_SIMPLIFIED =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Traditional-Simplified"));
+    /** Spaces or punctuation between Han characters, which carry no word breaks of their own. */
+    private static final Pattern SPACED_HAN = Pattern.compile("(?<=\\p{IsHan})[\\s\\p{P}&&[^()（）【】\\[\\]]]+(?=\\p{IsHan})");
     private static final ThreadLocal<Transliterator> HAN_TO_LATIN =
             ThreadLocal.withInitial(() -> Transliterator.getInstance("Han-Latin; Latin-ASCII; Lower"));
 
     private ScriptTransliterator() {}
 
     static String toLatin(String text) {
-        if (isAscii(text)) {
+        if (LookAlikeLetters.isAscii(text)) {
             return text;
         }
         String withGenericWords = text;
-        for (Map.Entry<String, String> generic : GENERIC_WORDS.entrySet()) {
+        if (containsHan(text)) {
+            withGenericWords = TRADITIONAL_TO_SIMPLIFIED.get().transliterate(SPACED_HAN.matcher(text).replaceAll(""));
+        }
+        for (Map.Entry<String, String> generic : NameVocabulary.get().nativeWords().entrySet()) {
             if (withGenericWords.contains(generic.getKey())) {
                 withGenericWords = withGenericWords.replace(generic.getKey(), generic.getValue());
             }
@@ -79,25 +65,12 @@ final class ScriptTransliterator {
                     .append(' ');
         } else {
             String text = run.toString();
-            out.append(isAscii(text) ? text : ANY_TO_LATIN.get().transliterate(text));
+            out.append(LookAlikeLetters.isAscii(text) ? text : ANY_TO_LATIN.get().transliterate(text));
         }
         run.setLength(0);
     }
 
-    private static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) > 0x7F) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static Map<String, String> orderedMap(String... pairs) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            map.put(pairs[i], pairs[i + 1]);
-        }
-        return map;
+    private static boolean containsHan(String text) {
+        return text.codePoints().anyMatch(cp -> UScript.getScript(cp) == UScript.HAN);
     }
 }

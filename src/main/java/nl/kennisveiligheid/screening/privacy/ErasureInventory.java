@@ -145,6 +145,7 @@ public final class ErasureInventory {
         }
         // The stored assessment: what was found stays, whose words it was found in goes.
         for (String path : List.of("inScope", "thirdCountryNational", "positionInScope", "outcome", "policyVersion",
+                "matchingVersion",
                 "reasons", "reasons/*", "sensitiveAreas", "sensitiveAreas/*", "sensitiveAreas/*/code",
                 "sensitiveAreas/*/name", "sensitiveAreas/*/matchedBy", "indicators", "indicators/*",
                 "indicators/*/type", "indicators/*/listEntry", "indicators/*/listEntryName", "indicators/*/category",

@@ -25,6 +25,7 @@ import nl.kennisveiligheid.screening.intake.ScreeningRequest;
 import nl.kennisveiligheid.screening.intake.TriageInputs;
 import nl.kennisveiligheid.screening.policy.PolicyCompiler;
 import nl.kennisveiligheid.screening.policy.PolicyDocument;
+import nl.kennisveiligheid.screening.matching.MatchingVersion;
 import nl.kennisveiligheid.screening.triage.Triage;
 import nl.kennisveiligheid.screening.triage.TriagePolicy;
 
@@ -44,6 +45,7 @@ public final class Replay {
     private final List<ReplayReport.Mismatch> mismatches = new ArrayList<>();
     private long rederived;
     private long erased;
+    private long otherMatchingVersion;
 
     public Replay(PublicKey publicKey, Function<UUID, Optional<byte[]>> caseKeys) {
         this.chain = new ChainVerifier(publicKey);
@@ -74,7 +76,7 @@ public final class Replay {
         chain.finish();
         return new ReplayReport(id, "COMPLETED", chain.eventsRead(), chain.duplicates(), chain.chainIntact(),
                 chain.firstBrokenSequence(), chain.signaturesValid(), List.copyOf(policyHashes.keySet()), rederived,
-                List.copyOf(mismatches), erased, startedAt, finishedAt);
+                List.copyOf(mismatches), erased, otherMatchingVersion, startedAt, finishedAt);
     }
 
     private void policyPart(ObjectNode event) {
@@ -117,6 +119,10 @@ public final class Replay {
             mismatches.add(new ReplayReport.Mismatch(caseId, null, found, "decided with a policy whose hash differs from "
                     + "the published version " + version));
         }
+        if (!madeWithThisBuildsMatching(event)) {
+            otherMatchingVersion++;
+            return;
+        }
         Optional<byte[]> key = caseKeys.apply(UUID.fromString(caseId));
         if (key.isEmpty()) {
             return;
@@ -133,6 +139,12 @@ public final class Replay {
         } catch (GeneralSecurityException | IOException e) {
             mismatches.add(new ReplayReport.Mismatch(caseId, null, found, "the payload cannot be decrypted with the case key"));
         }
+    }
+
+    /** Whether the decision's assessment was made by the matching rules of this build (absent: version 1). */
+    static boolean madeWithThisBuildsMatching(ObjectNode decisionEvent) {
+        return MatchingVersion.CURRENT.equals(
+                decisionEvent.path("reasons").path("matchingVersion").asText(MatchingVersion.BEFORE_VERSIONING));
     }
 
     private static String gunzip(byte[] bytes) {

@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An auditor's replay report (DESIGN.md section 7); the field names are a contract. */
+/**
+ * An auditor's replay report (DESIGN.md section 7); the field names are a contract.
+ * {@code otherMatchingVersion} counts automated decisions made with other matching rules than this
+ * build's, which it does not re-derive (their rules are named on the log, {@code reasons.matchingVersion}).
+ */
 public record ReplayReport(
         UUID id,
         String status,
@@ -17,6 +21,7 @@ public record ReplayReport(
         long rederived,
         List<Mismatch> mismatches,
         long erased,
+        long otherMatchingVersion,
         Instant startedAt,
         Instant finishedAt) {
 

@@ -53,7 +53,7 @@ public class ReplayService {
     public ReplayReport start(String requestedBy) {
         UUID id = UUID.randomUUID();
         Instant started = clock.instant();
-        ReplayReport running = new ReplayReport(id, "RUNNING", 0, 0, false, null, false, List.of(), 0, List.of(), 0,
+        ReplayReport running = new ReplayReport(id, "RUNNING", 0, 0, false, null, false, List.of(), 0, List.of(), 0, 0,
                 started, null);
         QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createNativeQuery(
                         "insert into replay_job (id, status, requested_by, started_at, report) values (?1, ?2, ?3, ?4, ?5)")
@@ -84,7 +84,7 @@ public class ReplayService {
             report = replay.report(id, started, clock.instant());
         } catch (Exception e) {
             LOG.errorf("Replay %s failed: %s", id, SafeThrowable.describe(e));
-            report = new ReplayReport(id, "FAILED", 0, 0, false, null, false, List.of(), 0, List.of(), 0, started,
+            report = new ReplayReport(id, "FAILED", 0, 0, false, null, false, List.of(), 0, List.of(), 0, 0, started,
                     clock.instant());
         }
         ReplayReport finished = report;

@@ -68,7 +68,7 @@ public final class ReviewViews {
         return new QueueItem(c.id, c.externalReference, c.status, c.receivedAt, c.decisionDue,
                 overdue(c, now), c.assigneeName,
                 c.extended, c.objectionCount > 0,
-                a.indicators().stream().map(i -> i.type() + ":" + i.listEntry()).toList(),
+                a.indicators().stream().map(i -> i.listEntry() == null ? i.type().name() : i.type() + ":" + i.listEntry()).toList(),
                 a.sensitiveAreas().stream().map(Assessment.SensitiveAreaFinding::code).toList(),
                 c.institution, LegalCalendar.lastDayEndingAt(c.decisionDue));
     }

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The outcome of automated triage with everything that explains it. Scores and thresholds are
- * decimal strings, so that a replay on any machine compares them exactly.
+ * decimal strings, so that a replay on any machine compares them exactly; {@code matchingVersion}
+ * names the matching rules that made it (null in assessments made before it was recorded).
  */
 public record Assessment(
         boolean inScope,
@@ -14,7 +15,8 @@ public record Assessment(
         List<Indicator> indicators,
         Outcome outcome,
         String policyVersion,
-        List<String> reasons) {
+        List<String> reasons,
+        String matchingVersion) {
 
     /** The outcome words of DESIGN.md section 6. */
     public enum Outcome { NOT_REQUIRED, CLEARED, FLAGGED }
@@ -27,7 +29,13 @@ public record Assessment(
     /** A span of the request's text that touched an area, and the policy term it matched. */
     public record Evidence(String field, String text, String term) {}
 
-    public enum IndicatorType { HIGH_RISK_AFFILIATION, HIGH_RISK_FUNDER, UNDECLARED_SENSITIVE_AREA, WEAK_ENTITY_MATCH }
+    /**
+     * {@code MIXED_SCRIPT_NAME}: an affiliation or funder writes a word in more than one script
+     * ("Тsinghua" with a Cyrillic Т), which real names rarely do and which hides a name from matching.
+     */
+    public enum IndicatorType {
+        HIGH_RISK_AFFILIATION, HIGH_RISK_FUNDER, UNDECLARED_SENSITIVE_AREA, WEAK_ENTITY_MATCH, MIXED_SCRIPT_NAME
+    }
 
     /**
      * One risk indicator: which list entry (an entity id, or an area code), which alias or term, which

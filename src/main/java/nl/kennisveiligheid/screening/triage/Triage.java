@@ -10,6 +10,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import nl.kennisveiligheid.screening.matching.AreaMatch;
 import nl.kennisveiligheid.screening.matching.EntityMatch;
+import nl.kennisveiligheid.screening.matching.LookAlikeLetters;
+import nl.kennisveiligheid.screening.matching.MatchingVersion;
+import nl.kennisveiligheid.screening.matching.NameScore;
 import nl.kennisveiligheid.screening.triage.Assessment.Evidence;
 import nl.kennisveiligheid.screening.triage.Assessment.Indicator;
 import nl.kennisveiligheid.screening.triage.Assessment.IndicatorType;
@@ -49,7 +52,7 @@ public final class Triage {
         boolean inScope = thirdCountryNational && positionInScope && !areas.isEmpty();
         if (!inScope) {
             return new Assessment(false, thirdCountryNational, positionInScope, areas, List.of(), Outcome.NOT_REQUIRED,
-                    policy.version(), reasons);
+                    policy.version(), reasons, MatchingVersion.CURRENT);
         }
         reasons.add("In scope: third-country national, position type " + input.positionType()
                 + ", sensitive area(s) " + areas.stream().map(SensitiveAreaFinding::code).collect(Collectors.joining(", "))
@@ -78,7 +81,7 @@ public final class Triage {
                     + Scores.format(policy.reviewThreshold()) + " and every sensitive area found was declared.");
         }
         return new Assessment(true, true, true, areas, indicators,
-                indicators.isEmpty() ? Outcome.CLEARED : Outcome.FLAGGED, policy.version(), reasons);
+                indicators.isEmpty() ? Outcome.CLEARED : Outcome.FLAGGED, policy.version(), reasons, MatchingVersion.CURRENT);
     }
 
     private static List<SensitiveAreaFinding> findAreas(TriageInput input, TriagePolicy policy) {
@@ -110,6 +113,14 @@ public final class Triage {
     private static List<Indicator> entityIndicators(TriageInput.Organisation organisation, String field,
             IndicatorType strongType, String role, TriagePolicy policy) {
         List<Indicator> indicators = new ArrayList<>();
+        List<String> mixedWords = LookAlikeLetters.mixedScriptWords(organisation.name());
+        if (!mixedWords.isEmpty()) {
+            indicators.add(new Indicator(IndicatorType.MIXED_SCRIPT_NAME, null, null, null, null, field,
+                    organisation.name(), null, null, null, mixedWords, role + " '" + organisation.name() + "' (" + field
+                    + ") writes " + mixedWords.stream().map(w -> "'" + w + "'").collect(Collectors.joining(", "))
+                    + " in more than one script. Real names rarely mix scripts within a word, and look-alike letters"
+                    + " from another script hide a name from matching; it was matched as it looks."));
+        }
         Map<String, EntityMatch> matches = new LinkedHashMap<>();
         for (EntityMatch m : policy.entityIndex().match(organisation.name(), organisation.country(), policy.reviewThreshold())) {
             matches.putIfAbsent(m.entityId(), m);
@@ -142,7 +153,20 @@ public final class Triage {
             case ACRONYM -> "'" + m.normalizedInput() + "' is the acronym of '" + m.normalizedListed() + "'";
             case WORDS -> "normalised '" + m.normalizedInput() + "' against '" + m.normalizedListed() + "', carried by "
                     + m.words().stream().limit(3).map(w -> w.queryWord().equals(w.listWord()) ? "'" + w.listWord() + "'"
-                            : "'" + w.queryWord() + "'~'" + w.listWord() + "'").collect(Collectors.joining(", "));
+                            : "'" + w.queryWord() + "'~'" + w.listWord() + "'").collect(Collectors.joining(", "))
+                    + (m.tail().isEmpty() ? "" : "; '" + String.join(" ", m.tail()) + "' read as a campus, unit or place")
+                    + (m.missing().isEmpty() ? "" : "; lowered because "
+                            + m.missing().stream().map(Triage::missing).collect(Collectors.joining(", ")));
         };
+    }
+
+    private static String missing(NameScore.MissingWord w) {
+        String kind = switch (w.wordClass()) {
+            case TYPE -> "type";
+            case QUALIFIER -> "qualifying word";
+            default -> "distinctive word";
+        };
+        return (w.side() == NameScore.Side.INPUT ? "the input's " : "the listed name's ") + kind + " '" + w.word()
+                + "' has no counterpart";
     }
 }

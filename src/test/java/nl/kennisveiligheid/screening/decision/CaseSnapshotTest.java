@@ -24,7 +24,7 @@ class CaseSnapshotTest {
         LocalDate born = LocalDate.of(1990, 4, 1);
         String request = CanonicalJson.string(Map.of("candidate", Map.of("fullName", fullName, "dateOfBirth", born)));
         Assessment assessment = new Assessment(true, true, true, List.of(), List.of(), Assessment.Outcome.CLEARED,
-                "2026.1", List.of());
+                "2026.1", List.of(), "2");
         String canonicalAssessment = CanonicalJson.string(assessment);
 
         CaseSnapshot received = CaseSnapshot.received("demo", request, canonicalAssessment, assessment, fullName,

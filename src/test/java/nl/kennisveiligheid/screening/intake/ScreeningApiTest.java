@@ -105,6 +105,19 @@ class ScreeningApiTest {
     }
 
     @Test
+    void aListedNameWithALookAlikeLetterIsFlaggedNotCleared() {
+        Map<String, Object> body = Requests.flagged();
+        Requests.affiliation(body).put("name", "Наrbin Institute of Technology");
+        post(body).then().statusCode(201)
+                .body("status", equalTo("FLAGGED"))
+                .body("decision", nullValue())
+                .body("assessment.matchingVersion", equalTo("2"))
+                .body("assessment.indicators.type", org.hamcrest.Matchers.contains("MIXED_SCRIPT_NAME", "HIGH_RISK_AFFILIATION"))
+                .body("assessment.indicators[0].carriedBy", org.hamcrest.Matchers.contains("Наrbin"))
+                .body("assessment.indicators[1].listEntry", equalTo("hit"));
+    }
+
+    @Test
     void anExemptNationalIsNotRequiredAndThatIsBindingToo() {
         post(Requests.exempt()).then().statusCode(201)
                 .body("status", equalTo("NOT_REQUIRED"))

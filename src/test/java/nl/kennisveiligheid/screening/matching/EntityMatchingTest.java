@@ -50,6 +50,10 @@ class EntityMatchingTest {
             "Northeastern University|CN",
             "Moscow State University|RU",
             "Beijing University of Technology|CN",
+            "Nanjing University of Information Science and Technology|CN",
+            "Harbin University|CN",
+            "Xidian University|CN",
+            "西安电子科技大学|CN",
     })
     void similarNamesOfDifferentInstitutionsDoNotMatch(String input, String country) {
         assertThat(top(input, country)).as(input).isNull();
@@ -73,6 +77,12 @@ class EntityMatchingTest {
             "Beijing Univ. of Aeronautics & Astronautics|CN|beihang",
             "Malek-Ashtar University of Technology|IR|mut",
             "Moscow Inst. of Physics & Technology|RU|mipt",
+            "Наrbin Institute of Technology|CN|hit",
+            "ΒΕΙΗΑΝG University|CN|beihang",
+            "ВІТ|CN|bit",
+            "H a r b i n Institute of Technology|CN|hit",
+            "哈爾濱工業大學|CN|hit",
+            "Nanjing Univ Sci & Technol, Sch Chem Engn, Nanjing 210094, Peoples R China|CN|njust",
     })
     void writtenVariantsOfAListedNameMatch(String input, String country, String expected) {
         assertThat(top(input, country)).as(input).isEqualTo(expected);

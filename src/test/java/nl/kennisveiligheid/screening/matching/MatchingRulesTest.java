@@ -21,7 +21,7 @@ class MatchingRulesTest {
     @Test
     void wordWeightsRankGrammarBelowQualifiersBelowGenericBelowDistinctive() {
         assertThat(TokenWeights.weight("of")).isEqualTo(TokenWeights.STOP);
-        assertThat(TokenWeights.weight("china")).isEqualTo(TokenWeights.QUALIFIER);
+        assertThat(TokenWeights.classOf("china")).isEqualTo(WordClass.CONTEXT);
         assertThat(TokenWeights.weight("university")).isEqualTo(TokenWeights.GENERIC);
         assertThat(TokenWeights.weight("harbin")).isEqualTo(TokenWeights.DISTINCTIVE);
         assertThat(TokenWeights.isStopWord("the")).isTrue();
@@ -35,7 +35,7 @@ class MatchingRulesTest {
     void aNamesNormIsTheLengthOfItsWeightVector() {
         WeightedName name = WeightedName.of("Harbin Institute of Technology");
         assertThat(name.words()).containsExactly("harbin", "institute", "of", "technology");
-        double expected = Math.sqrt(1.0 + 0.4 * 0.4 + 0.05 * 0.05 + 0.4 * 0.4);
+        double expected = Math.sqrt(1.0 + 0.4 * 0.4 + 0.05 * 0.05 + 0.7 * 0.7);
         assertThat(name.norm()).isCloseTo(expected, within(1e-12));
         assertThat(WeightedName.of("").isEmpty()).isTrue();
         assertThat(WeightedName.of("").norm()).isZero();
@@ -59,18 +59,18 @@ class MatchingRulesTest {
 
     @Test
     void pluralsBecomeSingularButNotWordsThatOnlyLookPlural() {
-        assertThat(NameNormalizer.canonical("universities")).isEqualTo("university");
-        assertThat(NameNormalizer.canonical("flies")).isEqualTo("fly");
-        assertThat(NameNormalizer.canonical("ties")).as("too short for the -ies rule").isEqualTo("tie");
-        assertThat(NameNormalizer.canonical("its")).as("too short to be a plural").isEqualTo("its");
-        assertThat(NameNormalizer.canonical("sciences")).isEqualTo("science");
-        assertThat(NameNormalizer.canonical("chips")).isEqualTo("chip");
-        assertThat(NameNormalizer.canonical("bus")).isEqualTo("bus");
-        assertThat(NameNormalizer.canonical("physics")).isEqualTo("physic");
-        assertThat(NameNormalizer.canonical("campus")).isEqualTo("campus");
-        assertThat(NameNormalizer.canonical("class")).isEqualTo("class");
-        assertThat(NameNormalizer.canonical("analysis")).isEqualTo("analysis");
-        assertThat(NameNormalizer.canonical("1990s")).isEqualTo("1990s");
+        assertThat(NameVocabulary.get().canonical("universities")).isEqualTo("university");
+        assertThat(NameVocabulary.get().canonical("flies")).isEqualTo("fly");
+        assertThat(NameVocabulary.get().canonical("ties")).as("too short for the -ies rule").isEqualTo("tie");
+        assertThat(NameVocabulary.get().canonical("its")).as("too short to be a plural").isEqualTo("its");
+        assertThat(NameVocabulary.get().canonical("sciences")).isEqualTo("science");
+        assertThat(NameVocabulary.get().canonical("chips")).isEqualTo("chip");
+        assertThat(NameVocabulary.get().canonical("bus")).isEqualTo("bus");
+        assertThat(NameVocabulary.get().canonical("physics")).isEqualTo("physic");
+        assertThat(NameVocabulary.get().canonical("campus")).isEqualTo("campus");
+        assertThat(NameVocabulary.get().canonical("class")).isEqualTo("class");
+        assertThat(NameVocabulary.get().canonical("analysis")).isEqualTo("analysis");
+        assertThat(NameVocabulary.get().canonical("1990s")).isEqualTo("1990s");
     }
 
     @Test

@@ -19,7 +19,7 @@ class TriageTest {
             List.of(new PolicyDocument.Area("SEMICONDUCTORS", "Semiconductors", List.of("EU-CT-2023:1"),
                             List.of("lithography", "semiconductor", "halfgeleider"), null),
                     new PolicyDocument.Area("QUANTUM", "Quantum", null, List.of("qubit", "quantum computing"), null)),
-            List.of(new PolicyDocument.Entity("hit", "Harbin Institute of Technology", List.of("HIT"), "CN",
+            List.of(new PolicyDocument.Entity("hit", "Harbin Institute of Technology", List.of("HIT", "哈尔滨工业大学"), "CN",
                             "DEFENCE_LINKED_UNIVERSITY", "VERY_HIGH", "ASPI"),
                     new PolicyDocument.Entity("csc", "China Scholarship Council", List.of(), "CN", "STATE_FUNDER", "MEDIUM",
                             "test")),
@@ -63,6 +63,17 @@ class TriageTest {
                 new Scenario("weak entity match between the thresholds", List.of("CN"), "POSTDOC", List.of("SEMICONDUCTORS"),
                         "lithography", List.of(new Organisation("Harbn Institute of Technology", "CN")), List.of(),
                         Outcome.FLAGGED, List.of(IndicatorType.WEAK_ENTITY_MATCH)),
+                new Scenario("a listed name with a look-alike Cyrillic letter", List.of("CN"), "POSTDOC",
+                        List.of("SEMICONDUCTORS"), "lithography",
+                        List.of(new Organisation("Наrbin Institute of Technology", "CN")), List.of(), Outcome.FLAGGED,
+                        List.of(IndicatorType.MIXED_SCRIPT_NAME, IndicatorType.HIGH_RISK_AFFILIATION)),
+                new Scenario("mixed scripts are a signal even when nothing matches", List.of("CN"), "POSTDOC",
+                        List.of("SEMICONDUCTORS"), "lithography",
+                        List.of(new Organisation("Тsinghua University", "CN")), List.of(), Outcome.FLAGGED,
+                        List.of(IndicatorType.MIXED_SCRIPT_NAME)),
+                new Scenario("a funder in traditional characters", List.of("CN"), "POSTDOC", List.of("SEMICONDUCTORS"),
+                        "lithography", List.of(), List.of(new Organisation("哈爾濱工業大學", "CN")), Outcome.FLAGGED,
+                        List.of(IndicatorType.HIGH_RISK_FUNDER)),
                 new Scenario("similar name of another institution", List.of("CN"), "POSTDOC", List.of("SEMICONDUCTORS"),
                         "lithography", List.of(new Organisation("Harbin Normal University", "CN")), List.of(),
                         Outcome.CLEARED, List.of()));
@@ -182,5 +193,31 @@ class TriageTest {
                 List.of(), List.of(DELFT), List.of()), COMPILED);
         assertThat(a.reasons()).contains("No risk indicator: no affiliation or funder matches the high-risk entity list "
                 + "at or above 0.8000 and every sensitive area found was declared.");
+    }
+
+    @Test
+    void aMixedScriptIndicatorNamesTheWordAndTheField() {
+        Assessment a = Triage.assess(new TriageInput(List.of("CN"), "POSTDOC", List.of("SEMICONDUCTORS"), "lithography",
+                List.of(), List.of(DELFT, new Organisation("Тsinghua University", "CN")), List.of()), COMPILED);
+        Assessment.Indicator mixed = a.indicators().get(0);
+        assertThat(mixed.type()).isEqualTo(IndicatorType.MIXED_SCRIPT_NAME);
+        assertThat(mixed.field()).isEqualTo("affiliations[1].name");
+        assertThat(mixed.carriedBy()).containsExactly("Тsinghua");
+        assertThat(mixed.listEntry()).isNull();
+        assertThat(mixed.explanation()).contains("'Тsinghua'", "more than one script");
+        assertThat(a.matchingVersion()).isEqualTo(nl.kennisveiligheid.screening.matching.MatchingVersion.CURRENT);
+    }
+
+    @Test
+    void aNearMissSaysWhichWordHadNoCounterpartAndATailSaysWhatItSkipped() {
+        PolicyDocument lenient = new PolicyDocument("t4", null, null, null, POLICY.sensitiveAreas(),
+                POLICY.highRiskEntities(), new PolicyDocument.Matching(0.9, 0.7), null);
+        Assessment.Indicator weak = only(new Organisation("Harbin Institute of Technology Physics", "CN"),
+                PolicyCompiler.compile(lenient, "h4"));
+        assertThat(weak.type()).isEqualTo(IndicatorType.WEAK_ENTITY_MATCH);
+        assertThat(weak.explanation()).contains("lowered because the input's qualifying word 'physic' has no counterpart");
+        Assessment.Indicator tail = only(new Organisation("Harbin Institute of Technology Weihai Campus", "CN"), COMPILED);
+        assertThat(tail.type()).isEqualTo(IndicatorType.HIGH_RISK_AFFILIATION);
+        assertThat(tail.explanation()).contains("'weihai campus' read as a campus, unit or place");
     }
 }
