@@ -111,8 +111,10 @@ public final class EntityIndex {
         if (input == null || input.isBlank()) {
             return List.of();
         }
-        List<String> variants = new ArrayList<>(QueryVariants.of(input));
-        String looksLike = LookAlikeLetters.wholeWordLookAlikes(input);
+        // Bounded before it is split, so that an affiliation's parts cannot multiply a long input's work.
+        String bounded = NameNormalizer.bounded(input);
+        List<String> variants = new ArrayList<>(QueryVariants.of(bounded));
+        String looksLike = LookAlikeLetters.wholeWordLookAlikes(bounded);
         if (looksLike != null) {
             variants.addAll(QueryVariants.of(looksLike));
         }

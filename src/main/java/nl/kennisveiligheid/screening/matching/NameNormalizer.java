@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * table gives it ("Univ.", "Natl", "Sci &amp; Technol"; British and American spellings; plurals).
  *
  * <p>The work per name is bounded: only the first {@value #MAX_CODE_POINTS} characters and
- * {@value #MAX_WORDS} words are read, and a word is cut at {@value #MAX_WORD_LENGTH} letters, so
+ * {@value #MAX_WORDS} words are read (of Chinese, 32 characters: see {@link ScriptTransliterator}),
+ * and a word is cut at {@value #MAX_WORD_LENGTH} letters, so
  * that a pathological name costs no more than a long ordinary one. The request contract caps names
  * at 300 characters; real institution names stay well inside these bounds.
  */
@@ -43,9 +44,7 @@ public final class NameNormalizer {
 
     /** The comparable words of a name, in their original order. */
     public static List<String> words(String name) {
-        String bounded = name.codePointCount(0, name.length()) > MAX_CODE_POINTS
-                ? name.substring(0, name.offsetByCodePoints(0, MAX_CODE_POINTS)) : name;
-        String folded = joinSpeltOut(NFKC_CASEFOLD.normalize(LookAlikeLetters.fold(bounded)));
+        String folded = joinSpeltOut(NFKC_CASEFOLD.normalize(LookAlikeLetters.fold(bounded(name))));
         String latin = ScriptTransliterator.toLatin(folded).toLowerCase(Locale.ROOT);
         latin = latin.replace("&", " and ");
         latin = APOSTROPHES.matcher(latin).replaceAll("");
@@ -66,6 +65,12 @@ public final class NameNormalizer {
             words.add(vocabulary.canonical(word.length() > MAX_WORD_LENGTH ? word.substring(0, MAX_WORD_LENGTH) : word));
         }
         return words;
+    }
+
+    /** The first {@value #MAX_CODE_POINTS} characters of {@code name}. */
+    static String bounded(String name) {
+        return name.codePointCount(0, name.length()) > MAX_CODE_POINTS
+                ? name.substring(0, name.offsetByCodePoints(0, MAX_CODE_POINTS)) : name;
     }
 
     /** The normalised form as one string, for explanations and exact comparison. */

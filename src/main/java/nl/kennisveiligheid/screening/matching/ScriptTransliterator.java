@@ -11,6 +11,11 @@ import java.util.regex.Pattern;
  * so that "哈尔滨工业" and "Harbin Gongye" can meet; traditional characters are simplified first, and
  * generic words (the word table's {@code nativeWords}) translated, so that they keep their class
  * ("大学" is "university", not part of the distinctive word).
+ *
+ * <p>ICU's Han-Latin costs about 10 µs a character, so a name's Han text is read up to
+ * {@value #MAX_HAN_CHARACTERS} characters, a run up to {@value #MAX_HAN_RUN} (its pinyin is cut at
+ * the word length anyway), and a thread's recent runs are remembered: an affiliation's parts repeat
+ * the same runs. Real names have fewer: the longest on the reference list has 19.
  */
 final class ScriptTransliterator {
 
@@ -24,6 +29,17 @@ final class ScriptTransliterator {
     private static final ThreadLocal<Transliterator> HAN_TO_LATIN =
             ThreadLocal.withInitial(() -> Transliterator.getInstance("Han-Latin; Latin-ASCII; Lower"));
 
+    static final int MAX_HAN_CHARACTERS = 32;
+    static final int MAX_HAN_RUN = 16;
+    private static final int REMEMBERED_RUNS = 256;
+    private static final ThreadLocal<Map<String, String>> RECENT_RUNS = ThreadLocal.withInitial(() ->
+            new java.util.LinkedHashMap<>(REMEMBERED_RUNS * 2, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                    return size() > REMEMBERED_RUNS;
+                }
+            });
+
     private ScriptTransliterator() {}
 
     static String toLatin(String text) {
@@ -32,7 +48,8 @@ final class ScriptTransliterator {
         }
         String withGenericWords = text;
         if (containsHan(text)) {
-            withGenericWords = TRADITIONAL_TO_SIMPLIFIED.get().transliterate(SPACED_HAN.matcher(text).replaceAll(""));
+            withGenericWords = TRADITIONAL_TO_SIMPLIFIED.get().transliterate(
+                    upToHanCharacters(SPACED_HAN.matcher(text).replaceAll(""), MAX_HAN_CHARACTERS));
         }
         for (Map.Entry<String, String> generic : NameVocabulary.get().nativeWords().entrySet()) {
             if (withGenericWords.contains(generic.getKey())) {
@@ -61,13 +78,27 @@ final class ScriptTransliterator {
             return;
         }
         if (han) {
-            out.append(' ').append(HAN_TO_LATIN.get().transliterate(run.toString()).replaceAll("[\\s'’]+", ""))
-                    .append(' ');
+            String characters = upToHanCharacters(run.toString(), MAX_HAN_RUN);
+            out.append(' ').append(RECENT_RUNS.get().computeIfAbsent(characters,
+                    c -> HAN_TO_LATIN.get().transliterate(c).replaceAll("[\\s'’]+", ""))).append(' ');
         } else {
             String text = run.toString();
             out.append(LookAlikeLetters.isAscii(text) ? text : ANY_TO_LATIN.get().transliterate(text));
         }
         run.setLength(0);
+    }
+
+    /** {@code text} up to and including its {@code limit}th Han character. */
+    private static String upToHanCharacters(String text, int limit) {
+        int seen = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (UScript.getScript(cp) == UScript.HAN && ++seen == limit) {
+                return text.substring(0, i);
+            }
+        }
+        return text;
     }
 
     private static boolean containsHan(String text) {

@@ -52,6 +52,9 @@ class LookAlikeLettersTest {
                 .satisfies(w -> assertThat(w).hasSize(NameNormalizer.MAX_WORD_LENGTH));
         String manyWords = "word ".repeat(500);
         assertThat(NameNormalizer.words(manyWords)).hasSize(NameNormalizer.MAX_WORDS);
+        assertThat(NameNormalizer.words("北".repeat(40) + "大学")).as("Chinese is read up to 32 characters")
+                .doesNotContain("university");
+        assertThat(NameNormalizer.words("北".repeat(20) + "大学")).contains("university");
         String longLatin = "x".repeat(400) + " Harbin";
         assertThat(NameNormalizer.words(longLatin)).as("characters past the bound are not read").doesNotContain("harbin");
     }

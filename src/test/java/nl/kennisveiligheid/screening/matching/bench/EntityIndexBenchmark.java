@@ -92,6 +92,47 @@ public class EntityIndexBenchmark {
         return screenOne();
     }
 
+    /**
+     * The costliest names the contract allows (300 characters) in six shapes: Chinese characters,
+     * a Chinese name repeated, letters spelt out one by one, generic abbreviations only, look-alike
+     * letters of mixed scripts, and Cyrillic. Each is drawn afresh from random characters or words,
+     * 10,000 in all, so that no cache of recent names helps. The p99 of this mix is its slowest
+     * shape; against the ordinary mix's median it is the bound on work per name.
+     */
+    private static String[] generateWorstCaseNames() {
+        SplittableRandom random = new SplittableRandom(11);
+        String[] generic = {"Univ", "Sci", "Technol", "Engn", "Inst", "Natl", "Acad", "Res", "Ctr", "Lab", "Coll"};
+        String[] names = new String[10_000];
+        for (int i = 0; i < names.length; i++) {
+            StringBuilder name = new StringBuilder();
+            while (name.length() < 300) {
+                switch (i % 6) {
+                    case 0 -> name.appendCodePoint(0x4E00 + random.nextInt(20_000));
+                    case 1 -> name.append(SyntheticEntities.placeName(random)).append("工业大学");
+                    case 2 -> name.append((char) ('a' + random.nextInt(26))).append(' ');
+                    case 3 -> name.append(generic[random.nextInt(generic.length)]).append(' ');
+                    case 4 -> name.append(SyntheticEntities.placeName(random).replace('a', 'а').replace('o', 'о'))
+                            .append(' ');
+                    default -> name.appendCodePoint(0x0430 + random.nextInt(32)).append(random.nextInt(8) == 0 ? " " : "");
+                }
+            }
+            names[i] = name.substring(0, 300);
+        }
+        return names;
+    }
+
+    private final String[] worstCaseNames = generateWorstCaseNames();
+    private int nextWorst;
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public List<EntityMatch> worstCaseNames() {
+        String query = worstCaseNames[nextWorst];
+        nextWorst = (nextWorst + 1) % worstCaseNames.length;
+        return index.match(query, "CN", 0.80);
+    }
+
     private List<EntityMatch> screenOne() {
         String query = queries[next];
         next = (next + 1) % queries.length;
