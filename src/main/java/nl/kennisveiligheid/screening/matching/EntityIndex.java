@@ -124,7 +124,7 @@ public final class EntityIndex {
                 continue;
             }
             for (int entry : exactOrCandidates(query)) {
-                consider(best, scoreEntry(input, variant, query, entry, country), minScore);
+                consider(best, scoreEntry(input, variant, query, entry, country, minScore), minScore);
             }
             if (query.words().length == 1 && WRITTEN_ACRONYM.matcher(variant).matches()) {
                 for (int entry : generatedAcronyms.getOrDefault(query.words()[0], new int[0])) {
@@ -138,7 +138,7 @@ public final class EntityIndex {
     }
 
     private static void consider(Map<String, EntityMatch> best, EntityMatch match, double minScore) {
-        if (match.score() < minScore) {
+        if (match == null || match.score() < minScore) {
             return;
         }
         best.merge(match.entityId(), match, (a, b) -> b.score() > a.score() ? b : a);
@@ -190,8 +190,12 @@ public final class EntityIndex {
             boolean skip = length > MAX_FREQUENT_POSTINGS && acc.size() > 0
                     || !distinctive && length > MAX_GENERIC_POSTINGS;
             if (!skip) {
-                for (int entry : posting.entries()) {
-                    acc.add(entry, posting.gain());
+                // A frequent word read when nothing rarer found anything is read only so far: the work per
+                // name stays bounded, and an exact name is found through the exact map whatever its words.
+                int read = Math.min(length, MAX_FREQUENT_POSTINGS);
+                int[] entries = posting.entries();
+                for (int i = 0; i < read; i++) {
+                    acc.add(entries[i], posting.gain());
                 }
             }
         }
@@ -238,12 +242,14 @@ public final class EntityIndex {
         return frozen;
     }
 
-    private EntityMatch scoreEntry(String input, String variant, WeightedName query, int entry, String country) {
+    /** The match with one entry, or null when it scores below {@code minScore} (no explanation is built then). */
+    private EntityMatch scoreEntry(String input, String variant, WeightedName query, int entry, String country,
+            double minScore) {
         WeightedName listed = entryNames[entry];
         ListedEntity entity = entities.get(entryEntity[entry]);
         boolean countryDiffers = countryDiffers(country, entity.country());
         double factor = countryDiffers ? COUNTRY_MISMATCH_FACTOR : 1.0;
-        if (query.normalized().equals(listed.normalized())) {
+        if (Arrays.equals(query.words(), listed.words())) {
             List<NameScore.WordMatch> words = new ArrayList<>();
             for (String w : query.words()) {
                 words.add(new NameScore.WordMatch(w, w, 1.0, 1.0 / query.words().length));
@@ -252,6 +258,9 @@ public final class EntityIndex {
                     listed.normalized(), factor, EntityMatch.Method.EXACT, words, List.of(), List.of(), countryDiffers);
         }
         NameScore score = NameScorer.score(query, listed);
+        if (score.score() * factor < minScore) {
+            return null;
+        }
         return new EntityMatch(entity.id(), entryText[entry], input, variant, query.normalized(),
                 listed.normalized(), score.score() * factor, EntityMatch.Method.WORDS, score.words(), score.missing(),
                 score.tail(), countryDiffers);

@@ -71,13 +71,44 @@ public final class LookAlikeLetters {
         boolean changed = false;
         while (word.find()) {
             String w = word.group();
-            String latin = toLatinLookAlikes(w);
-            boolean wholly = !latin.equals(w) && isAsciiLetters(latin);
-            changed |= wholly;
-            word.appendReplacement(out, Matcher.quoteReplacement(wholly ? latin : w));
+            String latin = isAscii(w) ? null : whollyLatinLookAlikes(w);
+            changed |= latin != null;
+            word.appendReplacement(out, Matcher.quoteReplacement(latin != null ? latin : w));
         }
         word.appendTail(out);
         return changed ? out.toString() : null;
+    }
+
+    /** The Latin letters {@code word} looks like, or null at its first letter that looks like none. */
+    private static String whollyLatinLookAlikes(String word) {
+        StringBuilder out = new StringBuilder(word.length());
+        for (int i = 0; i < word.length(); ) {
+            int cp = word.codePointAt(i);
+            i += Character.charCount(cp);
+            String latin = latinLookAlike(cp);
+            if (latin == null) {
+                return null;
+            }
+            out.append(latin);
+        }
+        return out.toString();
+    }
+
+    /** The ASCII letters a character looks like (itself for ASCII letters), or null. */
+    private static String latinLookAlike(int cp) {
+        if (cp < 0x80) {
+            return Character.isLetter(cp) ? String.valueOf((char) cp) : null;
+        }
+        int script = UScript.getScript(cp);
+        if (script == UScript.HAN || script == UScript.ARABIC || script == UScript.HANGUL) {
+            return null; // no letter of these scripts looks Latin; skip the skeleton's normalisation
+        }
+        String skeleton = SKELETON.get().getSkeleton(new String(Character.toChars(cp)));
+        if (!isAsciiLetters(skeleton)) {
+            return null;
+        }
+        // TR39's prototype for every I-shaped glyph is "l"; a capital I-shape in a name is an I.
+        return skeleton.equals("l") && Character.isUpperCase(cp) ? "I" : skeleton;
     }
 
     private static String toLatinLookAlikes(String word) {
@@ -88,14 +119,11 @@ public final class LookAlikeLetters {
                 out.appendCodePoint(cp);
                 return;
             }
-            String skeleton = SKELETON.get().getSkeleton(new String(Character.toChars(cp)));
-            if (!isAsciiLetters(skeleton)) {
+            String latin = latinLookAlike(cp);
+            if (latin == null) {
                 out.appendCodePoint(cp);
-            } else if (skeleton.equals("l") && Character.isUpperCase(cp)) {
-                // TR39's prototype for every I-shaped glyph is "l"; a capital I-shape in a name is an I.
-                out.append('I');
             } else {
-                out.append(skeleton);
+                out.append(latin);
             }
         });
         return out.toString();

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * table gives it ("Univ.", "Natl", "Sci &amp; Technol"; British and American spellings; plurals).
  *
  * <p>The work per name is bounded: only the first {@value #MAX_CODE_POINTS} characters and
- * {@value #MAX_WORDS} words are read (of Chinese, 32 characters: see {@link ScriptTransliterator}),
+ * {@value #MAX_WORDS} words are read (of Chinese fewer: see {@link ScriptTransliterator}),
  * and a word is cut at {@value #MAX_WORD_LENGTH} letters, so
  * that a pathological name costs no more than a long ordinary one. The request contract caps names
  * at 300 characters; real institution names stay well inside these bounds.
@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 public final class NameNormalizer {
 
     static final int MAX_CODE_POINTS = 200;
-    static final int MAX_WORDS = 24;
+    static final int MAX_WORDS = 16;
     static final int MAX_WORD_LENGTH = 40;
     /**
      * Three or more one-letter words in a row are a word spelt out letter by letter; two are initials

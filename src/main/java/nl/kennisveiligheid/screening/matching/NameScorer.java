@@ -64,35 +64,36 @@ public final class NameScorer {
     }
 
     /** The word pairs chosen greedily, most similar first. */
-    private record Pairing(List<Pair> chosen, boolean[] qUsed, boolean[] lUsed, int[] qPartner) {
+    private record Pairing(List<Pair> chosen, boolean[] qUsed, boolean[] lUsed) {
 
-        record Pair(int qi, int li, double similarity) {}
+        record Pair(int qi, int li, double similarity, double listedWeight) {}
 
         static Pairing of(List<String> q, List<String> l) {
+            double[] lWeights = new double[l.size()];
+            for (int j = 0; j < l.size(); j++) {
+                lWeights[j] = TokenWeights.weight(l.get(j));
+            }
             List<Pair> pairs = new ArrayList<>();
             for (int i = 0; i < q.size(); i++) {
                 for (int j = 0; j < l.size(); j++) {
                     double similarity = TypoTolerance.similarity(q.get(i), l.get(j));
                     if (similarity > 0) {
-                        pairs.add(new Pair(i, j, similarity));
+                        pairs.add(new Pair(i, j, similarity, lWeights[j]));
                     }
                 }
             }
-            pairs.sort(Comparator.comparingDouble(Pair::similarity)
-                    .thenComparingDouble(p -> TokenWeights.weight(l.get(p.li()))).reversed());
+            pairs.sort(Comparator.comparingDouble(Pair::similarity).thenComparingDouble(Pair::listedWeight).reversed());
             boolean[] qUsed = new boolean[q.size()];
             boolean[] lUsed = new boolean[l.size()];
-            int[] qPartner = new int[q.size()];
             List<Pair> chosen = new ArrayList<>();
             for (Pair p : pairs) {
                 if (!qUsed[p.qi()] && !lUsed[p.li()]) {
                     qUsed[p.qi()] = true;
                     lUsed[p.li()] = true;
-                    qPartner[p.qi()] = p.li();
                     chosen.add(p);
                 }
             }
-            return new Pairing(chosen, qUsed, lUsed, qPartner);
+            return new Pairing(chosen, qUsed, lUsed);
         }
 
         /** The input's words outside the listed name when the whole listed name is found in it, else none. */
@@ -170,30 +171,39 @@ public final class NameScorer {
         }
 
         NameScore score(List<String> q, List<String> l, double factor, List<String> tail) {
+            WordClass[] qClasses = classes(q);
+            WordClass[] lClasses = classes(l);
             // A misspelt word weighs what the word it stands for weighs: "Institue" is as generic as "Institute".
-            double[] qWeights = q.stream().mapToDouble(TokenWeights::weight).toArray();
+            double[] qWeights = new double[q.size()];
+            for (int i = 0; i < qWeights.length; i++) {
+                qWeights[i] = qClasses[i].weight();
+            }
             for (Pair p : chosen) {
-                qWeights[p.qi()] = TokenWeights.weight(l.get(p.li()));
+                qWeights[p.qi()] = p.listedWeight();
             }
             double dot = 0;
             double[] products = new double[chosen.size()];
             for (int k = 0; k < chosen.size(); k++) {
                 Pair p = chosen.get(k);
-                products[k] = p.similarity() * qWeights[p.qi()] * TokenWeights.weight(l.get(p.li()));
+                products[k] = p.similarity() * qWeights[p.qi()] * p.listedWeight();
                 dot += products[k];
             }
-            double norms = norm(qWeights) * norm(l.stream().mapToDouble(TokenWeights::weight).toArray());
+            double[] lWeights = new double[l.size()];
+            for (int j = 0; j < lWeights.length; j++) {
+                lWeights[j] = lClasses[j].weight();
+            }
+            double norms = norm(qWeights) * norm(lWeights);
             if (dot == 0 || norms == 0) {
                 return NameScore.NONE;
             }
             List<NameScore.MissingWord> missing = new ArrayList<>();
-            addUnmatched(missing, q, qUsed, NameScore.Side.INPUT, WordClass::costsWhenMissing);
-            addUnmatched(missing, l, lUsed, NameScore.Side.LISTED, WordClass::costsWhenMissing);
+            addUnmatched(missing, q, qClasses, qUsed, NameScore.Side.INPUT, WordClass::costsWhenMissing);
+            addUnmatched(missing, l, lClasses, lUsed, NameScore.Side.LISTED, WordClass::costsWhenMissing);
             double penalty = Math.pow(MISSING_WORD_FACTOR, missing.size());
             List<NameScore.MissingWord> types = new ArrayList<>();
-            addUnmatched(types, q, qUsed, NameScore.Side.INPUT, c -> c == WordClass.TYPE);
+            addUnmatched(types, q, qClasses, qUsed, NameScore.Side.INPUT, c -> c == WordClass.TYPE);
             int inputTypes = types.size();
-            addUnmatched(types, l, lUsed, NameScore.Side.LISTED, c -> c == WordClass.TYPE);
+            addUnmatched(types, l, lClasses, lUsed, NameScore.Side.LISTED, c -> c == WordClass.TYPE);
             if (inputTypes > 0 && types.size() > inputTypes) {
                 penalty *= MISSING_WORD_FACTOR;
                 missing.addAll(types);
@@ -201,7 +211,7 @@ public final class NameScorer {
             boolean listedHasDistinctive = false;
             boolean distinctiveShared = false;
             for (int j = 0; j < l.size(); j++) {
-                boolean distinctive = TokenWeights.isDistinctive(l.get(j));
+                boolean distinctive = lClasses[j] == WordClass.DISTINCTIVE;
                 listedHasDistinctive |= distinctive;
                 distinctiveShared |= distinctive && lUsed[j];
             }
@@ -220,14 +230,21 @@ public final class NameScorer {
     }
 
     /** Adds the words of one side that found no counterpart and whose class {@code counts}. */
-    private static void addUnmatched(List<NameScore.MissingWord> missing, List<String> words, boolean[] used,
-            NameScore.Side side, java.util.function.Predicate<WordClass> counts) {
+    private static void addUnmatched(List<NameScore.MissingWord> missing, List<String> words, WordClass[] classes,
+            boolean[] used, NameScore.Side side, java.util.function.Predicate<WordClass> counts) {
         for (int i = 0; i < words.size(); i++) {
-            WordClass c = TokenWeights.classOf(words.get(i));
-            if (!used[i] && counts.test(c)) {
-                missing.add(new NameScore.MissingWord(words.get(i), side, c));
+            if (!used[i] && counts.test(classes[i])) {
+                missing.add(new NameScore.MissingWord(words.get(i), side, classes[i]));
             }
         }
+    }
+
+    private static WordClass[] classes(List<String> words) {
+        WordClass[] classes = new WordClass[words.size()];
+        for (int i = 0; i < classes.length; i++) {
+            classes[i] = TokenWeights.classOf(words.get(i));
+        }
+        return classes;
     }
 
     /** Joins 2 or 3 adjacent words of {@code side} whose concatenation matches an unmatched word of {@code other}. */
@@ -239,6 +256,9 @@ public final class NameScorer {
             joinLoop:
             for (int span = 2; span <= 3; span++) {
                 for (int start = 0; start + span <= side.size(); start++) {
+                    if (!couldJoinInto(side, start, span, target)) {
+                        continue;
+                    }
                     String joined = String.join("", side.subList(start, start + span));
                     if (TypoTolerance.similarity(joined, target) > 0) {
                         for (int k = 1; k < span; k++) {
@@ -250,6 +270,18 @@ public final class NameScorer {
                 }
             }
         }
+    }
+
+    /** Whether the words could join into {@code target} at all: same first letter, length within the typo tolerance. */
+    private static boolean couldJoinInto(List<String> side, int start, int span, String target) {
+        if (side.get(start).isEmpty() || side.get(start).charAt(0) != target.charAt(0)) {
+            return false;
+        }
+        int length = 0;
+        for (int k = start; k < start + span; k++) {
+            length += side.get(k).length();
+        }
+        return Math.abs(length - target.length()) <= TypoTolerance.allowedEdits(Math.min(length, target.length()));
     }
 
     private static boolean hasCounterpart(String word, List<String> words) {

@@ -92,6 +92,7 @@ final class NameVocabulary {
         nativeWords.entrySet().stream()
                 .sorted(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed())
                 .forEach(e -> longestFirst.put(e.getKey(), " " + e.getValue() + " "));
-        return new NameVocabulary(Map.copyOf(classes), Map.copyOf(forms), java.util.Collections.unmodifiableMap(longestFirst));
+        // Plain hash maps, never modified after this: classOf is on matching's hottest path.
+        return new NameVocabulary(classes, forms, java.util.Collections.unmodifiableMap(longestFirst));
     }
 }

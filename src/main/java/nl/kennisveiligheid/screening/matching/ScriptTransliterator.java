@@ -12,24 +12,28 @@ import java.util.regex.Pattern;
  * generic words (the word table's {@code nativeWords}) translated, so that they keep their class
  * ("大学" is "university", not part of the distinctive word).
  *
- * <p>ICU's Han-Latin costs about 10 µs a character, so a name's Han text is read up to
- * {@value #MAX_HAN_CHARACTERS} characters, a run up to {@value #MAX_HAN_RUN} (its pinyin is cut at
- * the word length anyway), and a thread's recent runs are remembered: an affiliation's parts repeat
- * the same runs. Real names have fewer: the longest on the reference list has 19.
+ * <p>ICU's Han-Latin costs about 10 µs a character, so the work is bounded: a name's first
+ * {@value #MAX_HAN_READ} Han characters are read; once its generic words are translated, at most
+ * {@value #MAX_HAN_TRANSLITERATED} characters go to pinyin, a run at most {@value #MAX_HAN_RUN} (its
+ * pinyin is cut at the word length anyway); and a thread's recent runs are remembered, since an
+ * affiliation's parts repeat the same runs. Real names need less: the longest on the reference list,
+ * "中国人民解放军战略支援部队信息工程大学", has 19 characters, 10 of them left once its generic words are
+ * translated.
  */
 final class ScriptTransliterator {
 
     private static final ThreadLocal<Transliterator> ANY_TO_LATIN =
-            ThreadLocal.withInitial(() -> Transliterator.getInstance("Any-Latin; Latin-ASCII; Lower"));
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Any-Latin"));
     /** Traditional characters to simplified, so that "哈爾濱工業大學" meets "哈尔滨工业大学" and its generic words. */
     private static final ThreadLocal<Transliterator> TRADITIONAL_TO_SIMPLIFIED =
             ThreadLocal.withInitial(() -> Transliterator.getInstance("Traditional-Simplified"));
     /** Spaces or punctuation between Han characters, which carry no word breaks of their own. */
     private static final Pattern SPACED_HAN = Pattern.compile("(?<=\\p{IsHan})[\\s\\p{P}&&[^()（）【】\\[\\]]]+(?=\\p{IsHan})");
     private static final ThreadLocal<Transliterator> HAN_TO_LATIN =
-            ThreadLocal.withInitial(() -> Transliterator.getInstance("Han-Latin; Latin-ASCII; Lower"));
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Han-Latin"));
 
-    static final int MAX_HAN_CHARACTERS = 32;
+    static final int MAX_HAN_READ = 64;
+    static final int MAX_HAN_TRANSLITERATED = 24;
     static final int MAX_HAN_RUN = 16;
     private static final int REMEMBERED_RUNS = 256;
     private static final ThreadLocal<Map<String, String>> RECENT_RUNS = ThreadLocal.withInitial(() ->
@@ -49,7 +53,7 @@ final class ScriptTransliterator {
         String withGenericWords = text;
         if (containsHan(text)) {
             withGenericWords = TRADITIONAL_TO_SIMPLIFIED.get().transliterate(
-                    upToHanCharacters(SPACED_HAN.matcher(text).replaceAll(""), MAX_HAN_CHARACTERS));
+                    upToHanCharacters(SPACED_HAN.matcher(text).replaceAll(""), MAX_HAN_READ));
         }
         for (Map.Entry<String, String> generic : NameVocabulary.get().nativeWords().entrySet()) {
             if (withGenericWords.contains(generic.getKey())) {
@@ -59,32 +63,43 @@ final class ScriptTransliterator {
         StringBuilder out = new StringBuilder(withGenericWords.length() * 2);
         StringBuilder hanRun = new StringBuilder();
         StringBuilder otherRun = new StringBuilder();
+        int[] hanBudget = {MAX_HAN_TRANSLITERATED};
         withGenericWords.codePoints().forEach(cp -> {
             if (UScript.getScript(cp) == UScript.HAN) {
-                flush(otherRun, out, false);
+                flushOther(otherRun, out);
                 hanRun.appendCodePoint(cp);
             } else {
-                flush(hanRun, out, true);
+                flushHan(hanRun, out, hanBudget);
                 otherRun.appendCodePoint(cp);
             }
         });
-        flush(hanRun, out, true);
-        flush(otherRun, out, false);
+        flushHan(hanRun, out, hanBudget);
+        flushOther(otherRun, out);
         return out.toString();
     }
 
-    private static void flush(StringBuilder run, StringBuilder out, boolean han) {
+    /** A run of Han characters as one pinyin word, within what is left of the name's budget. */
+    private static void flushHan(StringBuilder run, StringBuilder out, int[] budget) {
         if (run.isEmpty()) {
             return;
         }
-        if (han) {
-            String characters = upToHanCharacters(run.toString(), MAX_HAN_RUN);
+        int take = Math.min(Math.min(MAX_HAN_RUN, budget[0]), run.codePointCount(0, run.length()));
+        if (take > 0) {
+            budget[0] -= take;
+            String characters = run.substring(0, run.offsetByCodePoints(0, take));
             out.append(' ').append(RECENT_RUNS.get().computeIfAbsent(characters,
-                    c -> HAN_TO_LATIN.get().transliterate(c).replaceAll("[\\s'’]+", ""))).append(' ');
-        } else {
-            String text = run.toString();
-            out.append(LookAlikeLetters.isAscii(text) ? text : ANY_TO_LATIN.get().transliterate(text));
+                    c -> AsciiFolding.fold(HAN_TO_LATIN.get().transliterate(c)).replaceAll("[\\s'’]+", "")))
+                    .append(' ');
         }
+        run.setLength(0);
+    }
+
+    private static void flushOther(StringBuilder run, StringBuilder out) {
+        if (run.isEmpty()) {
+            return;
+        }
+        String text = run.toString();
+        out.append(LookAlikeLetters.isAscii(text) ? text : AsciiFolding.fold(ANY_TO_LATIN.get().transliterate(text)));
         run.setLength(0);
     }
 

@@ -52,9 +52,16 @@ class LookAlikeLettersTest {
                 .satisfies(w -> assertThat(w).hasSize(NameNormalizer.MAX_WORD_LENGTH));
         String manyWords = "word ".repeat(500);
         assertThat(NameNormalizer.words(manyWords)).hasSize(NameNormalizer.MAX_WORDS);
-        assertThat(NameNormalizer.words("北".repeat(40) + "大学")).as("Chinese is read up to 32 characters")
+        assertThat(NameNormalizer.words("北".repeat(70) + "大学")).as("Chinese is read up to 64 characters")
                 .doesNotContain("university");
         assertThat(NameNormalizer.words("北".repeat(20) + "大学")).contains("university");
+        assertThat(NameNormalizer.words("北".repeat(30) + "大学" + "南".repeat(10)))
+                .as("after 24 characters of pinyin, the rest of the Chinese is not transliterated")
+                .containsExactly("bei".repeat(14).substring(0, NameNormalizer.MAX_WORD_LENGTH), "university",
+                        "nan".repeat(ScriptTransliterator.MAX_HAN_TRANSLITERATED - ScriptTransliterator.MAX_HAN_RUN));
+        assertThat(NameNormalizer.normalized("中国人民解放军战略支援部队信息工程大学"))
+                .as("the longest name on the reference list is read whole")
+                .isEqualTo("china pla zhanluezhiyuanbuduixinxigongcheng university");
         String longLatin = "x".repeat(400) + " Harbin";
         assertThat(NameNormalizer.words(longLatin)).as("characters past the bound are not read").doesNotContain("harbin");
     }
