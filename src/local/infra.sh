@@ -202,6 +202,12 @@ realm_ready() { curl -sf -o /dev/null "$KC_WELL_KNOWN"; }
 
 keycloak_up() {
   mkdir -p "$KC_DIR"
+  # A Keycloak of ours that imported an older realm file is restarted, so that a changed realm reaches the tests.
+  if pid_alive "$KC_DIR/keycloak.pid" \
+      && [ "$(cat "$KC_DIR/realm.sha256" 2>/dev/null)" != "$(sha256sum "$REALM_FILE" | cut -d' ' -f1)" ]; then
+    log "Keycloak: the realm file changed; restarting it with a fresh import"
+    keycloak_down
+  fi
   if pid_alive "$KC_DIR/keycloak.pid" || realm_ready; then
     log "Keycloak: already running on 127.0.0.1:$KEYCLOAK_PORT"; return
   fi

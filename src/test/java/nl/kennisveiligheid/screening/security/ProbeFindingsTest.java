@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.RestAssuredConfig;
+import nl.kennisveiligheid.screening.support.KeycloakAdmin;
 import nl.kennisveiligheid.screening.support.Requests;
 import nl.kennisveiligheid.screening.support.Tokens;
 import org.junit.jupiter.api.Test;
@@ -89,5 +90,31 @@ class ProbeFindingsTest {
         org.assertj.core.api.Assertions.assertThat(response.statusCode()).isEqualTo(413);
         org.assertj.core.api.Assertions.assertThat(response.headers().firstValue("Content-Type").orElse(""))
                 .startsWith("application/problem+json");
+    }
+
+    @Test
+    void anIdTokenIsNotABearerTokenForTheApi() {
+        String idToken = given().formParams(java.util.Map.of("grant_type", "password", "client_id", "screening-cli",
+                        "username", "officer1", "password", "officer1-pw", "scope", "openid"))
+                .post(Tokens.realmUrl() + "/protocol/openid-connect/token").then().statusCode(200)
+                .extract().path("id_token");
+        given().auth().oauth2(idToken).get("/api/v1/reviews").then().statusCode(401);
+        given().auth().oauth2(Tokens.officer1()).get("/api/v1/reviews").then().statusCode(200);
+    }
+
+    @Test
+    void aClientAddedToTheRealmLaterGetsNothingByCarryingRealmRoles() {
+        try (KeycloakAdmin admin = KeycloakAdmin.local()) {
+            String clientId = "probe-" + System.nanoTime();
+            admin.serviceAccountClientWithRealmRole(clientId, "hr-system", "demo-university");
+            String token = given().formParams(java.util.Map.of("grant_type", "client_credentials", "client_id", clientId,
+                            "client_secret", clientId + "-secret"))
+                    .post(Tokens.realmUrl() + "/protocol/openid-connect/token").then().statusCode(200)
+                    .extract().path("access_token");
+            given().auth().oauth2(token).get("/api/v1/screenings").then().statusCode(401);
+            given().auth().oauth2(token).contentType("application/json").body(Requests.clean())
+                    .post("/api/v1/screenings").then().statusCode(401);
+        }
+        given().auth().oauth2(Tokens.demoUniversity()).get("/api/v1/screenings?size=1").then().statusCode(200);
     }
 }
