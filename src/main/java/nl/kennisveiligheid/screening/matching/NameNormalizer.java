@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
 public final class NameNormalizer {
 
     static final int MAX_CODE_POINTS = 200;
+    /** What is read of a name, in words, for explanations. */
+    public static final String MAX_READ_DESCRIPTION = "the first 200 characters, of them 64 Chinese";
     static final int MAX_WORDS = 16;
     static final int MAX_WORD_LENGTH = 40;
     /**
@@ -65,6 +67,19 @@ public final class NameNormalizer {
             words.add(vocabulary.canonical(word.length() > MAX_WORD_LENGTH ? word.substring(0, MAX_WORD_LENGTH) : word));
         }
         return words;
+    }
+
+    /**
+     * Whether matching reads all of {@code name}: at most {@value #MAX_CODE_POINTS} characters, of them
+     * at most {@link ScriptTransliterator#MAX_HAN_READ} Chinese. A longer name may hide a listed one
+     * past what is read, so triage reports it for review.
+     */
+    public static boolean readsWhole(String name) {
+        if (name.codePointCount(0, name.length()) > MAX_CODE_POINTS) {
+            return false;
+        }
+        return name.codePoints().filter(cp -> com.ibm.icu.lang.UScript.getScript(cp) == com.ibm.icu.lang.UScript.HAN)
+                .count() <= ScriptTransliterator.MAX_HAN_READ;
     }
 
     /** The first {@value #MAX_CODE_POINTS} characters of {@code name}. */

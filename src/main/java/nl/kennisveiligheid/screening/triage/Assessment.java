@@ -32,9 +32,12 @@ public record Assessment(
     /**
      * {@code MIXED_SCRIPT_NAME}: an affiliation or funder writes a word in more than one script
      * ("Тsinghua" with a Cyrillic Т), which real names rarely do and which hides a name from matching.
+     * {@code NAME_NOT_READ_WHOLLY}: a name longer than matching reads, which could hide a listed name
+     * past that point.
      */
     public enum IndicatorType {
-        HIGH_RISK_AFFILIATION, HIGH_RISK_FUNDER, UNDECLARED_SENSITIVE_AREA, WEAK_ENTITY_MATCH, MIXED_SCRIPT_NAME
+        HIGH_RISK_AFFILIATION, HIGH_RISK_FUNDER, UNDECLARED_SENSITIVE_AREA, WEAK_ENTITY_MATCH, MIXED_SCRIPT_NAME,
+        NAME_NOT_READ_WHOLLY
     }
 
     /**

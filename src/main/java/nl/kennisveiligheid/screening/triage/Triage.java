@@ -12,6 +12,7 @@ import nl.kennisveiligheid.screening.matching.AreaMatch;
 import nl.kennisveiligheid.screening.matching.EntityMatch;
 import nl.kennisveiligheid.screening.matching.LookAlikeLetters;
 import nl.kennisveiligheid.screening.matching.MatchingVersion;
+import nl.kennisveiligheid.screening.matching.NameNormalizer;
 import nl.kennisveiligheid.screening.matching.NameScore;
 import nl.kennisveiligheid.screening.triage.Assessment.Evidence;
 import nl.kennisveiligheid.screening.triage.Assessment.Indicator;
@@ -120,6 +121,12 @@ public final class Triage {
                     + ") writes " + mixedWords.stream().map(w -> "'" + w + "'").collect(Collectors.joining(", "))
                     + " in more than one script. Real names rarely mix scripts within a word, and look-alike letters"
                     + " from another script hide a name from matching; it was matched as it looks."));
+        }
+        if (!NameNormalizer.readsWhole(organisation.name())) {
+            indicators.add(new Indicator(IndicatorType.NAME_NOT_READ_WHOLLY, null, null, null, null, field,
+                    organisation.name(), null, null, null, List.of(), role + " '" + organisation.name() + "' (" + field
+                    + ") is longer than matching reads (" + NameNormalizer.MAX_READ_DESCRIPTION + "), so a listed"
+                    + " name further on would not be found; an officer should read it whole."));
         }
         Map<String, EntityMatch> matches = new LinkedHashMap<>();
         for (EntityMatch m : policy.entityIndex().match(organisation.name(), organisation.country(), policy.reviewThreshold())) {

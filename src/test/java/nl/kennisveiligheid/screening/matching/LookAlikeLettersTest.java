@@ -62,6 +62,10 @@ class LookAlikeLettersTest {
         assertThat(NameNormalizer.normalized("中国人民解放军战略支援部队信息工程大学"))
                 .as("the longest name on the reference list is read whole")
                 .isEqualTo("china pla zhanluezhiyuanbuduixinxigongcheng university");
+        assertThat(NameNormalizer.readsWhole("x".repeat(NameNormalizer.MAX_CODE_POINTS))).isTrue();
+        assertThat(NameNormalizer.readsWhole("x".repeat(NameNormalizer.MAX_CODE_POINTS + 1))).isFalse();
+        assertThat(NameNormalizer.readsWhole("北".repeat(ScriptTransliterator.MAX_HAN_READ))).isTrue();
+        assertThat(NameNormalizer.readsWhole("北".repeat(ScriptTransliterator.MAX_HAN_READ + 1))).isFalse();
         String longLatin = "x".repeat(400) + " Harbin";
         assertThat(NameNormalizer.words(longLatin)).as("characters past the bound are not read").doesNotContain("harbin");
     }

@@ -74,6 +74,11 @@ class TriageTest {
                 new Scenario("a funder in traditional characters", List.of("CN"), "POSTDOC", List.of("SEMICONDUCTORS"),
                         "lithography", List.of(), List.of(new Organisation("哈爾濱工業大學", "CN")), Outcome.FLAGGED,
                         List.of(IndicatorType.HIGH_RISK_FUNDER)),
+                new Scenario("a listed name hidden behind more text than matching reads", List.of("CN"), "POSTDOC",
+                        List.of("SEMICONDUCTORS"), "lithography",
+                        List.of(new Organisation("Department of Applied Physics and Materials, ".repeat(5)
+                                + "Harbin Institute of Technology", "CN")), List.of(), Outcome.FLAGGED,
+                        List.of(IndicatorType.NAME_NOT_READ_WHOLLY)),
                 new Scenario("similar name of another institution", List.of("CN"), "POSTDOC", List.of("SEMICONDUCTORS"),
                         "lithography", List.of(new Organisation("Harbin Normal University", "CN")), List.of(),
                         Outcome.CLEARED, List.of()));
