@@ -180,7 +180,11 @@ public class ContractFilter implements OASFilter {
         body.put("status", Integer.parseInt(status));
         body.put("detail", example.detail());
         if (status.equals("400")) {
-            body.put("errors", List.of(Map.of("field", "candidate.dateOfBirth", "message", "must be a past date")));
+            // Ordered, so that the generated contract is the same on every run (Map.of's order is not).
+            Map<String, Object> error = new java.util.LinkedHashMap<>();
+            error.put("field", "candidate.dateOfBirth");
+            error.put("message", "must be a past date");
+            body.put("errors", List.of(error));
         }
         MediaType media = OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF))
                 .example(body);

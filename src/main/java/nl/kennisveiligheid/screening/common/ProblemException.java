@@ -11,6 +11,7 @@ public class ProblemException extends RuntimeException {
     private final String slug;
     private final String title;
     private java.time.LocalDate periodEnd;
+    private Integer retryAfterSeconds;
 
     public ProblemException(int status, String slug, String title, String detail) {
         super(detail, null, false, false);
@@ -41,6 +42,18 @@ public class ProblemException extends RuntimeException {
         ProblemException e = conflict(slug, detail);
         e.periodEnd = lastDay;
         return e;
+    }
+
+    /** Too many requests of a kind: the client may try again after {@code retryAfterSeconds}. */
+    public static ProblemException tooManyRequests(String slug, String detail, int retryAfterSeconds) {
+        ProblemException e = new ProblemException(429, slug, "Too Many Requests", detail);
+        e.retryAfterSeconds = retryAfterSeconds;
+        return e;
+    }
+
+    /** Seconds for a Retry-After header, or null. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public java.time.LocalDate periodEnd() {

@@ -50,7 +50,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response refused(ProblemException e) {
-        return Problems.response(e.status(), e.slug(), e.title(), e.getMessage(), e.periodEnd());
+        Response response = Problems.response(e.status(), e.slug(), e.title(), e.getMessage(), e.periodEnd());
+        if (e.retryAfterSeconds() == null) {
+            return response;
+        }
+        return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds().toString()).build();
     }
 
     @ServerExceptionMapper({jakarta.persistence.OptimisticLockException.class,

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import nl.kennisveiligheid.screening.common.Problem;
 import nl.kennisveiligheid.screening.security.CallerIdentity;
 import nl.kennisveiligheid.screening.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,6 +42,9 @@ public class ReplayResource {
                     + "job; its report fills in when it is done.")
     @APIResponse(responseCode = "202", description = "The replay started; Location names its report",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReplayReport.class)))
+    @APIResponse(responseCode = "429", description = "A replay of yours is still running, or as many as the service "
+            + "runs at once; Retry-After says when to try again",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response start() {
         ReplayReport report = replays.start(caller.officerId());
         return Response.accepted(report).location(publicUrl.of("/api/v1/audit/replays/" + report.id())).build();

@@ -19,6 +19,7 @@ import nl.kennisveiligheid.screening.audit.LogReader;
 import nl.kennisveiligheid.screening.common.CanonicalJson;
 import nl.kennisveiligheid.screening.common.ProblemException;
 import nl.kennisveiligheid.screening.common.SafeThrowable;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** Runs auditors' replays as background jobs and keeps their reports. */
@@ -39,6 +40,14 @@ public class ReplayService {
     @Inject
     KafkaSettings kafka;
 
+    private static final int RETRY_AFTER_SECONDS = 10;
+
+    @ConfigProperty(name = "screening.replay.max-running", defaultValue = "4")
+    int maxRunning;
+
+    @ConfigProperty(name = "screening.replay.stale-after", defaultValue = "PT1H")
+    java.time.Duration staleAfter;
+
     private final ExecutorService jobs = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "audit-replay");
         t.setDaemon(true);
@@ -50,17 +59,51 @@ public class ReplayService {
         jobs.shutdownNow();
     }
 
+    /**
+     * Starts a replay for {@code requestedBy}: one running replay per auditor (the database's unique
+     * index decides, on every replica alike) and at most {@code screening.replay.max-running} in all;
+     * beyond either, 429 at once rather than a queue that grows. A replay left RUNNING by a process
+     * that died is marked FAILED once it is older than {@code screening.replay.stale-after}.
+     */
     public ReplayReport start(String requestedBy) {
         UUID id = UUID.randomUUID();
         Instant started = clock.instant();
         ReplayReport running = new ReplayReport(id, "RUNNING", 0, 0, false, null, false, List.of(), 0, List.of(), 0, 0,
                 started, null);
-        QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createNativeQuery(
-                        "insert into replay_job (id, status, requested_by, started_at, report) values (?1, ?2, ?3, ?4, ?5)")
-                .setParameter(1, id).setParameter(2, "RUNNING").setParameter(3, requestedBy).setParameter(4, started)
-                .setParameter(5, CanonicalJson.string(running)).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> {
+            var em = Panache.getEntityManager();
+            @SuppressWarnings("unchecked")
+            List<Object[]> stale = em.createNativeQuery("select id, (extract(epoch from started_at) * 1000)::bigint from replay_job where status = 'RUNNING'"
+                            + " and started_at < ?1 for update skip locked")
+                    .setParameter(1, started.minus(staleAfter)).getResultList();
+            for (Object[] row : stale) {
+                UUID staleId = (UUID) row[0];
+                Instant staleStart = Instant.ofEpochMilli(((Number) row[1]).longValue());
+                em.createNativeQuery("update replay_job set status = 'FAILED', finished_at = ?2, report = ?3 where id = ?1")
+                        .setParameter(1, staleId).setParameter(2, started)
+                        .setParameter(3, CanonicalJson.string(failed(staleId, staleStart, started))).executeUpdate();
+            }
+            Number runningNow = (Number) em.createNativeQuery(
+                    "select count(*) from replay_job where status = 'RUNNING'").getSingleResult();
+            if (runningNow.intValue() >= maxRunning) {
+                throw ProblemException.tooManyRequests("replay-queue-full", "As many replays as the service runs at "
+                        + "once are running; start this one when one of them has finished.", RETRY_AFTER_SECONDS);
+            }
+            int inserted = em.createNativeQuery("insert into replay_job (id, status, requested_by, started_at, report)"
+                            + " values (?1, 'RUNNING', ?2, ?3, ?4) on conflict do nothing")
+                    .setParameter(1, id).setParameter(2, requestedBy).setParameter(3, started)
+                    .setParameter(4, CanonicalJson.string(running)).executeUpdate();
+            if (inserted == 0) {
+                throw ProblemException.tooManyRequests("replay-already-running", "A replay you started is still "
+                        + "running; wait for its report, then start the next.", RETRY_AFTER_SECONDS);
+            }
+        });
         jobs.submit(() -> run(id, started));
         return running;
+    }
+
+    private static ReplayReport failed(UUID id, Instant started, Instant finished) {
+        return new ReplayReport(id, "FAILED", 0, 0, false, null, false, List.of(), 0, List.of(), 0, 0, started, finished);
     }
 
     public ReplayReport find(UUID id) {
@@ -84,8 +127,7 @@ public class ReplayService {
             report = replay.report(id, started, clock.instant());
         } catch (Exception e) {
             LOG.errorf("Replay %s failed: %s", id, SafeThrowable.describe(e));
-            report = new ReplayReport(id, "FAILED", 0, 0, false, null, false, List.of(), 0, List.of(), 0, 0, started,
-                    clock.instant());
+            report = failed(id, started, clock.instant());
         }
         ReplayReport finished = report;
         QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createNativeQuery(

@@ -226,9 +226,7 @@ class AuditLogTest {
         }
         pool.shutdown();
         awaitOutboxEmpty();
-        String replayId = given().auth().oauth2(Tokens.user("auditor1")).contentType(ContentType.JSON).body("{}")
-                .post("/api/v1/audit/replays").then().statusCode(202).body("status", equalTo("RUNNING"))
-                .extract().path("id");
+        String replayId = startReplay();
         Map<String, Object> report = awaitReplay(replayId);
         assertThat(report.get("chainIntact")).isEqualTo(true);
         assertThat(report.get("signaturesValid")).isEqualTo(true);
@@ -391,8 +389,7 @@ class AuditLogTest {
         events.forEach(chain::accept);
         assertThat(chain.chainIntact()).isTrue();
         assertThat(chain.signaturesValid()).isTrue();
-        String replayId = given().auth().oauth2(Tokens.user("auditor1")).contentType(ContentType.JSON).body("{}")
-                .post("/api/v1/audit/replays").then().statusCode(202).extract().path("id");
+        String replayId = startReplay();
         Map<String, Object> report = awaitReplay(replayId);
         assertThat(((Number) report.get("erased")).longValue()).isGreaterThanOrEqualTo(1);
         assertThat((List<?>) report.get("mismatches")).isEmpty();
@@ -422,8 +419,7 @@ class AuditLogTest {
                     .body(Requests.flagged()).post("/api/v1/screenings").then().statusCode(201)
                     .body("status", equalTo("CLEARED")).extract().path("id");
             await(hasCase(caseId, "DECISION_RECORDED"));
-            String replayId = given().auth().oauth2(Tokens.user("auditor1")).contentType(ContentType.JSON).body("{}")
-                    .post("/api/v1/audit/replays").then().statusCode(202).extract().path("id");
+            String replayId = startReplay();
             Map<String, Object> report = awaitReplay(replayId);
             List<Map<String, Object>> mismatches = (List<Map<String, Object>>) report.get("mismatches");
             assertThat(mismatches).anySatisfy(m -> {
@@ -445,6 +441,19 @@ class AuditLogTest {
                 .post("/api/v1/policies").then().statusCode(201);
         given().auth().oauth2(Tokens.user("policyadmin1")).contentType(ContentType.JSON).body("{}")
                 .post("/api/v1/policies/" + version + "/publication").then().statusCode(200);
+    }
+
+    /** Starts a replay as auditor1, waiting while another of theirs still runs (one at a time: 429 meanwhile). */
+    private static String startReplay() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (true) {
+            io.restassured.response.Response r = given().auth().oauth2(Tokens.user("auditor1"))
+                    .contentType(ContentType.JSON).body("{}").post("/api/v1/audit/replays");
+            if (r.statusCode() != 429 || System.nanoTime() > deadline) {
+                return r.then().statusCode(202).body("status", equalTo("RUNNING")).extract().path("id");
+            }
+            Thread.sleep(300);
+        }
     }
 
     private Map<String, Object> awaitReplay(String replayId) throws InterruptedException {

@@ -22,6 +22,9 @@ class ProbeFindingsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager em;
+
     @Test
     void trailingContentAfterAJsonBodyIsRefused() throws Exception {
         String body = JSON.writeValueAsString(Requests.clean()) + " {\"externalReference\": \"second\"}";
@@ -116,5 +119,46 @@ class ProbeFindingsTest {
                     .post("/api/v1/screenings").then().statusCode(401);
         }
         given().auth().oauth2(Tokens.demoUniversity()).get("/api/v1/screenings?size=1").then().statusCode(200);
+    }
+
+    @Test
+    void anAuditorRunsOneReplayAtATimeAndTheRestAreRefusedAtOnceWith429() throws Exception {
+        int accepted = 0;
+        int refused = 0;
+        for (int i = 0; i < 20; i++) {
+            io.restassured.response.Response r = given().auth().oauth2(Tokens.user("auditor1"))
+                    .contentType("application/json").body("{}").post("/api/v1/audit/replays");
+            if (r.statusCode() == 202) {
+                accepted++;
+            } else {
+                refused++;
+                r.then().statusCode(429).contentType("application/problem+json")
+                        .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                        .body("type", containsString("replay-already-running"));
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(accepted).as("at most one running at a time").isBetween(1, 2);
+        org.assertj.core.api.Assertions.assertThat(refused).isGreaterThanOrEqualTo(18);
+    }
+
+    @Test
+    void aReplayLeftRunningByADeadProcessIsMarkedFailedInsteadOfBlockingForever() throws Exception {
+        java.util.UUID stale = java.util.UUID.randomUUID();
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "insert into replay_job (id, status, requested_by, started_at, report) values (?1, 'RUNNING',"
+                                + " 'auditor-of-a-dead-process', now() - interval '2 hours', '{\"status\":\"RUNNING\"}')")
+                .setParameter(1, stale).executeUpdate());
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
+        int status;
+        do {
+            status = given().auth().oauth2(Tokens.user("auditor1")).contentType("application/json").body("{}")
+                    .post("/api/v1/audit/replays").statusCode();
+            if (status == 429) {
+                Thread.sleep(300);
+            }
+        } while (status == 429 && System.nanoTime() < deadline);
+        org.assertj.core.api.Assertions.assertThat(status).isEqualTo(202);
+        given().auth().oauth2(Tokens.user("auditor1")).get("/api/v1/audit/replays/" + stale).then().statusCode(200)
+                .body("status", equalTo("FAILED")).body("finishedAt", org.hamcrest.Matchers.notNullValue());
     }
 }
