@@ -161,4 +161,26 @@ class ProbeFindingsTest {
         given().auth().oauth2(Tokens.user("auditor1")).get("/api/v1/audit/replays/" + stale).then().statusCode(200)
                 .body("status", equalTo("FAILED")).body("finishedAt", org.hamcrest.Matchers.notNullValue());
     }
+
+    @Test
+    void unknownPathsDoNotFillTheMetricsUriLabel() {
+        String marker = "probe" + System.nanoTime();
+        for (int i = 0; i < 30; i++) {
+            given().get("/api/v1/" + marker + i);
+            given().auth().oauth2(Tokens.demoUniversity()).get("/api/v1/" + marker + "x" + i);
+            given().get("/" + marker + "y" + i);
+            given().redirects().follow(false).get("/console/" + marker + "z" + i);
+            given().auth().oauth2("not-a-token").get("/api/v1/" + marker + "t" + i);
+            given().auth().oauth2("not-a-token").get("/api/v1/screenings/" + marker + "s" + i);
+            given().delete("/api/v1/" + marker + "d" + i);
+            given().get("/q/" + marker + "q" + i);
+            given().get("/openapi/" + marker + "o" + i);
+        }
+        given().auth().oauth2(Tokens.demoUniversity()).get("/api/v1/screenings?size=1").then().statusCode(200);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(metrics).as("no label names a path that matched no route")
+                .doesNotContain(marker);
+        org.assertj.core.api.Assertions.assertThat(metrics).as("real routes are still recorded")
+                .contains("uri=\"/api/v1/screenings\"");
+    }
 }
