@@ -23,6 +23,13 @@ public final class LookAlikeLetters {
             .build());
     private static final ThreadLocal<SpoofChecker> SKELETON = ThreadLocal.withInitial(() -> new SpoofChecker.Builder().build());
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
+    /**
+     * Each character's look-alike, once computed ("" for none): the skeleton's normalisation costs
+     * microseconds a character. Bounded, since the characters are the input's choice.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, String> KNOWN_LOOK_ALIKES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int REMEMBERED_CHARACTERS = 8192;
 
     private LookAlikeLetters() {}
 
@@ -103,12 +110,17 @@ public final class LookAlikeLetters {
         if (script == UScript.HAN || script == UScript.ARABIC || script == UScript.HANGUL) {
             return null; // no letter of these scripts looks Latin; skip the skeleton's normalisation
         }
-        String skeleton = SKELETON.get().getSkeleton(new String(Character.toChars(cp)));
-        if (!isAsciiLetters(skeleton)) {
-            return null;
+        String known = KNOWN_LOOK_ALIKES.get(cp);
+        if (known != null) {
+            return known.isEmpty() ? null : known;
         }
+        String skeleton = SKELETON.get().getSkeleton(new String(Character.toChars(cp)));
         // TR39's prototype for every I-shaped glyph is "l"; a capital I-shape in a name is an I.
-        return skeleton.equals("l") && Character.isUpperCase(cp) ? "I" : skeleton;
+        String latin = !isAsciiLetters(skeleton) ? "" : skeleton.equals("l") && Character.isUpperCase(cp) ? "I" : skeleton;
+        if (KNOWN_LOOK_ALIKES.size() < REMEMBERED_CHARACTERS) {
+            KNOWN_LOOK_ALIKES.put(cp, latin);
+        }
+        return latin.isEmpty() ? null : latin;
     }
 
     private static String toLatinLookAlikes(String word) {

@@ -88,6 +88,19 @@ public final class NameNormalizer {
                 ? name.substring(0, name.offsetByCodePoints(0, MAX_CODE_POINTS)) : name;
     }
 
+    /** Whether some letter stands alone between non-letters: the cheap test before the run pattern. */
+    private static boolean hasOneLetterWord(String text) {
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            if (Character.isLetter(text.charAt(i)) && (i == 0 || !Character.isLetter(text.charAt(i - 1)))
+                    && (i + 1 == length || !Character.isLetter(text.charAt(i + 1))
+                            && Character.getType(text.charAt(i + 1)) != Character.NON_SPACING_MARK)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The normalised form as one string, for explanations and exact comparison. */
     public static String normalized(String name) {
         return String.join(" ", words(name));
@@ -95,6 +108,9 @@ public final class NameNormalizer {
 
     /** Joins each run of at least three one-letter words in any script ("H a r b i n", "B.U.A.A", "ا ش ت ر"). */
     static String joinSpeltOut(String text) {
+        if (!hasOneLetterWord(text)) {
+            return text;
+        }
         Matcher run = SPELT_OUT.matcher(text);
         if (!run.find()) {
             return text;

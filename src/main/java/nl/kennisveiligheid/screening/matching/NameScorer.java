@@ -32,6 +32,11 @@ public final class NameScorer {
     static final double MISSING_WORD_FACTOR = 0.85;
     static final double NOTHING_DISTINCTIVE_FACTOR = 0.5;
     static final double TAIL_FACTOR = 0.98;
+    /**
+     * Names split differently ("Malek-Ashtar", pinyin with syllable breaks) are short; joining is
+     * tried only up to this many words a side, since its cost grows with both.
+     */
+    static final int MAX_WORDS_TO_JOIN = 10;
     /** Stop words after which the input's extra words are still the listed name's own ("... of Technology"). */
     private static final Set<String> CONTINUATIONS = Set.of("of", "and", "for");
     /** Stop words that introduce a place rather than continue the name ("... at Weihai"). */
@@ -45,8 +50,10 @@ public final class NameScorer {
         }
         List<String> q = new ArrayList<>(List.of(query.words()));
         List<String> l = new ArrayList<>(List.of(listed.words()));
-        joinSplitWords(q, l);
-        joinSplitWords(l, q);
+        if (q.size() <= MAX_WORDS_TO_JOIN && l.size() <= MAX_WORDS_TO_JOIN) {
+            joinSplitWords(q, l);
+            joinSplitWords(l, q);
+        }
         Pairing pairing = Pairing.of(q, l);
         List<String> tail = pairing.tail(q, l);
         if (!tail.isEmpty()) {
