@@ -22,9 +22,8 @@ public class BodyByteLimit implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        String path = uri.getPath();
-        if (!path.startsWith("/api/v1/policies")) {
-            long limit = path.equals("/api/v1/screenings/batch") ? BodySizeLimit.MAX_BATCH_BYTES : BodySizeLimit.MAX_BYTES;
+        long limit = BodySizeLimit.limitFor(uri.getPath());
+        if (limit >= 0) {
             context.setInputStream(new Counting(context.getInputStream(), limit));
         }
         return context.proceed();
@@ -61,8 +60,7 @@ public class BodyByteLimit implements ReaderInterceptor {
         private void count(int n) {
             read += n;
             if (read > limit) {
-                throw new WebApplicationException(Problems.response(413, "payload-too-large", "Payload Too Large",
-                        "The request body is larger than the " + limit / 1024 + " KiB the service accepts."));
+                throw new WebApplicationException(BodySizeLimit.tooLarge(limit));
             }
         }
     }

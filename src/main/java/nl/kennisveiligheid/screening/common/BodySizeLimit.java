@@ -18,17 +18,29 @@ public class BodySizeLimit implements ContainerRequestFilter {
     /** A batch holds up to a hundred requests. */
     public static final long MAX_BATCH_BYTES = 4 * 1024 * 1024;
 
+    /** The most bytes a body sent to {@code path} may have, or -1 when only the server's overall limit applies. */
+    static long limitFor(String path) {
+        if (path.startsWith("/api/v1/policies")) {
+            return -1;
+        }
+        return path.equals("/api/v1/screenings/batch") ? MAX_BATCH_BYTES : MAX_BYTES;
+    }
+
+    static jakarta.ws.rs.core.Response tooLarge(long limit) {
+        return Problems.response(413, "payload-too-large", "Payload Too Large",
+                "The request body is larger than the " + limit / 1024 + " KiB the service accepts.");
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (length == null || request.getUriInfo().getPath().startsWith("/api/v1/policies")) {
+        long limit = limitFor(request.getUriInfo().getPath());
+        if (length == null || limit < 0) {
             return;
         }
-        long limit = request.getUriInfo().getPath().equals("/api/v1/screenings/batch") ? MAX_BATCH_BYTES : MAX_BYTES;
         try {
             if (Long.parseLong(length.trim()) > limit) {
-                request.abortWith(Problems.response(413, "payload-too-large", "Payload Too Large",
-                        "The request body is larger than the " + limit / 1024 + " KiB the service accepts."));
+                request.abortWith(tooLarge(limit));
             }
         } catch (NumberFormatException e) {
             request.abortWith(Problems.response(400, "bad-request", "Bad Request", "The Content-Length header is not a number."));

@@ -23,6 +23,8 @@ import java.util.UUID;
 import nl.kennisveiligheid.screening.common.CaseStatus;
 import nl.kennisveiligheid.screening.common.EmptyBody;
 import nl.kennisveiligheid.screening.common.InvalidInputException;
+import nl.kennisveiligheid.screening.common.PublicUrl;
+import nl.kennisveiligheid.screening.common.QueryValues;
 import nl.kennisveiligheid.screening.security.CallerInstitution;
 import nl.kennisveiligheid.screening.security.Roles;
 import nl.kennisveiligheid.screening.triage.Assessment;
@@ -40,7 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ScreeningResource {
 
     @Inject
-    nl.kennisveiligheid.screening.common.PublicUrl publicUrl;
+    PublicUrl publicUrl;
 
     @Inject
     IntakeService intake;
@@ -152,7 +154,7 @@ public class ScreeningResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return intake.list(caller.require(), new IntakeService.ListFilter(parseStatus(status),
-                nl.kennisveiligheid.screening.common.QueryValues.instant("updatedSince", updatedSince), externalReference), page, size);
+                QueryValues.instant("updatedSince", updatedSince), externalReference), page, size);
     }
 
     @GET

@@ -53,15 +53,7 @@ public final class LookAlikeLetters {
         if (isAscii(text)) {
             return text;
         }
-        Matcher word = WORD.matcher(text);
-        StringBuilder out = new StringBuilder(text.length());
-        while (word.find()) {
-            String w = word.group();
-            word.appendReplacement(out, Matcher.quoteReplacement(
-                    MIXED_SCRIPT.get().failsChecks(w) ? toLatinLookAlikes(w) : w));
-        }
-        word.appendTail(out);
-        return out.toString();
+        return replaceWords(text, w -> MIXED_SCRIPT.get().failsChecks(w) ? toLatinLookAlikes(w) : null);
     }
 
     /**
@@ -73,17 +65,20 @@ public final class LookAlikeLetters {
         if (isAscii(text)) {
             return null;
         }
+        String read = replaceWords(text, w -> isAscii(w) ? null : whollyLatinLookAlikes(w));
+        return read.equals(text) ? null : read;
+    }
+
+    /** {@code text} with each word replaced by what {@code replacement} gives for it (null: kept). */
+    private static String replaceWords(String text, java.util.function.UnaryOperator<String> replacement) {
         Matcher word = WORD.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
-        boolean changed = false;
         while (word.find()) {
-            String w = word.group();
-            String latin = isAscii(w) ? null : whollyLatinLookAlikes(w);
-            changed |= latin != null;
-            word.appendReplacement(out, Matcher.quoteReplacement(latin != null ? latin : w));
+            String replaced = replacement.apply(word.group());
+            word.appendReplacement(out, Matcher.quoteReplacement(replaced != null ? replaced : word.group()));
         }
         word.appendTail(out);
-        return changed ? out.toString() : null;
+        return out.toString();
     }
 
     /** The Latin letters {@code word} looks like, or null at its first letter that looks like none. */

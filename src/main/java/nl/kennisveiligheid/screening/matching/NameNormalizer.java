@@ -25,7 +25,8 @@ public final class NameNormalizer {
 
     static final int MAX_CODE_POINTS = 200;
     /** What is read of a name, in words, for explanations. */
-    public static final String MAX_READ_DESCRIPTION = "the first 200 characters, of them 64 Chinese";
+    public static final String MAX_READ_DESCRIPTION = "the first " + MAX_CODE_POINTS + " characters, of them "
+            + ScriptTransliterator.MAX_HAN_READ + " Chinese";
     static final int MAX_WORDS = 16;
     static final int MAX_WORD_LENGTH = 40;
     /**
@@ -78,8 +79,7 @@ public final class NameNormalizer {
         if (name.codePointCount(0, name.length()) > MAX_CODE_POINTS) {
             return false;
         }
-        return name.codePoints().filter(cp -> com.ibm.icu.lang.UScript.getScript(cp) == com.ibm.icu.lang.UScript.HAN)
-                .count() <= ScriptTransliterator.MAX_HAN_READ;
+        return ScriptTransliterator.hanCharacters(name) <= ScriptTransliterator.MAX_HAN_READ;
     }
 
     /** The first {@value #MAX_CODE_POINTS} characters of {@code name}. */

@@ -55,19 +55,16 @@ public final class NameScorer {
             joinSplitWords(l, q);
         }
         Pairing pairing = Pairing.of(q, l);
-        List<String> tail = pairing.tail(q, l);
-        if (!tail.isEmpty()) {
-            List<String> withoutTail = new ArrayList<>(q);
-            boolean[] inTail = pairing.tailPositions(q, l);
-            for (int i = q.size() - 1; i >= 0; i--) {
-                if (inTail[i]) {
-                    withoutTail.remove(i);
-                }
-            }
-            Pairing core = Pairing.of(withoutTail, l);
-            return core.score(withoutTail, l, TAIL_FACTOR, tail);
+        boolean[] inTail = pairing.tailPositions(q, l);
+        List<String> tail = new ArrayList<>();
+        List<String> withoutTail = new ArrayList<>(q.size());
+        for (int i = 0; i < q.size(); i++) {
+            (inTail[i] ? tail : withoutTail).add(q.get(i));
         }
-        return pairing.score(q, l, 1.0, List.of());
+        if (tail.isEmpty()) {
+            return pairing.score(q, l, 1.0, List.of());
+        }
+        return Pairing.of(withoutTail, l).score(withoutTail, l, TAIL_FACTOR, tail);
     }
 
     /** The word pairs chosen greedily, most similar first. */
@@ -103,18 +100,7 @@ public final class NameScorer {
             return new Pairing(chosen, qUsed, lUsed);
         }
 
-        /** The input's words outside the listed name when the whole listed name is found in it, else none. */
-        List<String> tail(List<String> q, List<String> l) {
-            boolean[] inTail = tailPositions(q, l);
-            List<String> tail = new ArrayList<>();
-            for (int i = 0; i < q.size(); i++) {
-                if (inTail[i]) {
-                    tail.add(q.get(i));
-                }
-            }
-            return tail;
-        }
-
+        /** Which of the input's words lie outside the listed name when the whole listed name is found in it. */
         boolean[] tailPositions(List<String> q, List<String> l) {
             boolean[] inTail = new boolean[q.size()];
             for (int j = 0; j < l.size(); j++) {

@@ -65,7 +65,7 @@ final class ScriptTransliterator {
         StringBuilder otherRun = new StringBuilder();
         int[] hanBudget = {MAX_HAN_TRANSLITERATED};
         withGenericWords.codePoints().forEach(cp -> {
-            if (UScript.getScript(cp) == UScript.HAN) {
+            if (isHan(cp)) {
                 flushOther(otherRun, out);
                 hanRun.appendCodePoint(cp);
             } else {
@@ -109,7 +109,7 @@ final class ScriptTransliterator {
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            if (UScript.getScript(cp) == UScript.HAN && ++seen == limit) {
+            if (isHan(cp) && ++seen == limit) {
                 return text.substring(0, i);
             }
         }
@@ -117,6 +117,14 @@ final class ScriptTransliterator {
     }
 
     private static boolean containsHan(String text) {
-        return text.codePoints().anyMatch(cp -> UScript.getScript(cp) == UScript.HAN);
+        return text.codePoints().anyMatch(ScriptTransliterator::isHan);
+    }
+
+    static long hanCharacters(String text) {
+        return text.codePoints().filter(ScriptTransliterator::isHan).count();
+    }
+
+    private static boolean isHan(int codePoint) {
+        return UScript.getScript(codePoint) == UScript.HAN;
     }
 }

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import nl.kennisveiligheid.screening.common.InvalidInputException;
 import nl.kennisveiligheid.screening.common.ProblemException;
+import nl.kennisveiligheid.screening.common.PublicUrl;
 import nl.kennisveiligheid.screening.security.CallerInstitution;
 import nl.kennisveiligheid.screening.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -30,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PolicyResource {
 
     @Inject
-    nl.kennisveiligheid.screening.common.PublicUrl publicUrl;
+    PublicUrl publicUrl;
 
     @Inject
     PolicyService policies;

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import nl.kennisveiligheid.screening.common.Problem;
+import nl.kennisveiligheid.screening.common.PublicUrl;
 import nl.kennisveiligheid.screening.security.CallerIdentity;
 import nl.kennisveiligheid.screening.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ReplayResource {
 
     @Inject
-    nl.kennisveiligheid.screening.common.PublicUrl publicUrl;
+    PublicUrl publicUrl;
 
     @Inject
     ReplayService replays;

@@ -116,16 +116,14 @@ public final class Triage {
         List<Indicator> indicators = new ArrayList<>();
         List<String> mixedWords = LookAlikeLetters.mixedScriptWords(organisation.name());
         if (!mixedWords.isEmpty()) {
-            indicators.add(new Indicator(IndicatorType.MIXED_SCRIPT_NAME, null, null, null, null, field,
-                    organisation.name(), null, null, null, mixedWords, role + " '" + organisation.name() + "' (" + field
-                    + ") writes " + mixedWords.stream().map(w -> "'" + w + "'").collect(Collectors.joining(", "))
+            indicators.add(nameIndicator(IndicatorType.MIXED_SCRIPT_NAME, field, organisation.name(), mixedWords,
+                    role + " '" + organisation.name() + "' (" + field + ") writes " + mixedWords.stream().map(w -> "'" + w + "'").collect(Collectors.joining(", "))
                     + " in more than one script. Real names rarely mix scripts within a word, and look-alike letters"
                     + " from another script hide a name from matching; it was matched as it looks."));
         }
         if (!NameNormalizer.readsWhole(organisation.name())) {
-            indicators.add(new Indicator(IndicatorType.NAME_NOT_READ_WHOLLY, null, null, null, null, field,
-                    organisation.name(), null, null, null, List.of(), role + " '" + organisation.name() + "' (" + field
-                    + ") is longer than matching reads (" + NameNormalizer.MAX_READ_DESCRIPTION + "), so a listed"
+            indicators.add(nameIndicator(IndicatorType.NAME_NOT_READ_WHOLLY, field, organisation.name(), List.of(),
+                    role + " '" + organisation.name() + "' (" + field + ") is longer than matching reads (" + NameNormalizer.MAX_READ_DESCRIPTION + "), so a listed"
                     + " name further on would not be found; an officer should read it whole."));
         }
         Map<String, EntityMatch> matches = new LinkedHashMap<>();
@@ -152,6 +150,12 @@ public final class Triage {
                     Scores.format(m.score()), threshold, carriedBy, explanation));
         }
         return indicators;
+    }
+
+    /** An indicator about how a name is written, not about a list entry. */
+    private static Indicator nameIndicator(IndicatorType type, String field, String name, List<String> words,
+            String explanation) {
+        return new Indicator(type, null, null, null, null, field, name, null, null, null, words, explanation);
     }
 
     private static String describe(EntityMatch m) {

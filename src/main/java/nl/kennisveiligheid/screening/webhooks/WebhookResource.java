@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import nl.kennisveiligheid.screening.common.EmptyBody;
+import nl.kennisveiligheid.screening.common.PublicUrl;
 import nl.kennisveiligheid.screening.security.CallerInstitution;
 import nl.kennisveiligheid.screening.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -38,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class WebhookResource {
 
     @Inject
-    nl.kennisveiligheid.screening.common.PublicUrl publicUrl;
+    PublicUrl publicUrl;
 
     @Inject
     WebhookService webhooks;
