@@ -48,5 +48,13 @@ public interface AuditConfig {
         /** Whether this replica competes for the relay lock at start. */
         @WithDefault("true")
         boolean enabled();
+
+        /** How often the active relay compares the topic with the outbox and restores what it lacks. */
+        @WithDefault("PT30S")
+        Duration topicCheckInterval();
+
+        /** How long a halted relay waits before trying the event that halted it again. */
+        @WithDefault("PT1M")
+        Duration haltedRetryInterval();
     }
 }

@@ -21,7 +21,8 @@ import org.eclipse.microprofile.health.Readiness;
  * Kafka and the outbox in readiness, as a degradation rather than a failure: decisions keep
  * committing while Kafka is away (they wait in the outbox), so taking the service out of rotation
  * would only refuse work it can do. The check stays UP and says {@code degraded} when Kafka is
- * unreachable or the oldest unsent event is older than the configured age.
+ * unreachable, the oldest unsent event is older than the configured age, or the relay is halted at
+ * an event it cannot log ({@code relayHalted} names the outbox row).
  */
 @Readiness
 @ApplicationScoped
@@ -37,6 +38,9 @@ public class AuditLogReadiness implements HealthCheck {
 
     @Inject
     AuditConfig config;
+
+    @Inject
+    OutboxRelay relay;
 
     private Admin admin;
 
@@ -54,12 +58,14 @@ public class AuditLogReadiness implements HealthCheck {
         } catch (Exception e) {
             // The database check reports the database; here the backlog is simply unknown.
         }
-        boolean degraded = !kafka || oldestSeconds > config.backlogDegradedAfter().toSeconds();
+        java.util.Optional<String> alarm = relay.alarm();
+        boolean degraded = !kafka || oldestSeconds > config.backlogDegradedAfter().toSeconds() || alarm.isPresent();
         HealthCheckResponseBuilder builder = HealthCheckResponse.named(NAME).up()
                 .withData("kafka", kafka ? "reachable" : "unreachable")
                 .withData("outboxBacklog", backlog)
                 .withData("oldestUnsentSeconds", oldestSeconds)
                 .withData("degraded", degraded);
+        alarm.ifPresent(reason -> builder.withData("relayHalted", reason));
         return builder.build();
     }
 

@@ -28,21 +28,42 @@ public final class ChainSequencer {
     /** One event with its place in the chain and the canonical JSON that is stored and sent. */
     public record Sealed(long sequence, String hash, String canonicalEvent) {}
 
-    /** The sealed events in order, and the chain's new head. */
-    public record Result(List<Sealed> events, Head head) {}
+    /**
+     * The body at {@code index} of the batch could not be sealed, for the reason of type
+     * {@code failure} (a class name: messages may quote the body).
+     */
+    public record Unsealable(int index, String failure) {}
+
+    /**
+     * The sealed events in order and the chain's new head. When a body cannot be sealed, sealing
+     * stops there: {@code events} is the part before it and {@code stoppedAt} names it, because the
+     * chain may not skip an event.
+     */
+    public record Result(List<Sealed> events, Head head, Unsealable stoppedAt) {
+
+        public Result(List<Sealed> events, Head head) {
+            this(events, head, null);
+        }
+    }
 
     public static Result seal(Head head, List<String> bodies, PrivateKey signingKey) {
         List<Sealed> sealed = new ArrayList<>(bodies.size());
         long sequence = head.sequence();
         String previous = head.hash();
-        for (String body : bodies) {
-            ObjectNode event = parse(body);
-            event.remove("hash");
-            event.remove("signature");
-            event.put("sequence", ++sequence);
-            event.put("prevHash", previous);
-            EventSigning.Seal seal = EventSigning.seal(event, signingKey);
-            sealed.add(new Sealed(sequence, seal.hash(), seal.canonicalEvent()));
+        for (int i = 0; i < bodies.size(); i++) {
+            EventSigning.Seal seal;
+            try {
+                ObjectNode event = parse(bodies.get(i));
+                event.remove("hash");
+                event.remove("signature");
+                event.put("sequence", sequence + 1);
+                event.put("prevHash", previous);
+                seal = EventSigning.seal(event, signingKey);
+            } catch (RuntimeException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                return new Result(sealed, new Head(sequence, previous), new Unsealable(i, cause.getClass().getSimpleName()));
+            }
+            sealed.add(new Sealed(++sequence, seal.hash(), seal.canonicalEvent()));
             previous = seal.hash();
         }
         return new Result(sealed, new Head(sequence, previous));

@@ -1,6 +1,7 @@
 package nl.kennisveiligheid.screening.audit;
 
 import io.agroal.api.AgroalDataSource;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,16 +15,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.PolicyViolationException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.jboss.logging.Logger;
 
 /**
  * Sends sequenced outbox events to the topic in sequence order with an idempotent producer
@@ -31,37 +33,60 @@ import org.jboss.logging.Logger;
  */
 final class OutboxPublisher {
 
-    private static final Logger LOG = Logger.getLogger(OutboxPublisher.class);
+    /** Room for a record's key, headers and batch framing beside its value. */
+    static final int RECORD_OVERHEAD_BYTES = 256;
 
     private final AgroalDataSource dataSource;
     private final KafkaSettings kafka;
     private final Clock clock;
-    private final short replication;
     private final int batch;
     private KafkaProducer<String, String> producer;
 
-    OutboxPublisher(AgroalDataSource dataSource, KafkaSettings kafka, Clock clock, short replication, int batch) {
+    OutboxPublisher(AgroalDataSource dataSource, KafkaSettings kafka, Clock clock, int batch) {
         this.dataSource = dataSource;
         this.kafka = kafka;
         this.clock = clock;
-        this.replication = replication;
         this.batch = batch;
     }
 
-    /** Sends the next sequenced events in order; returns how many the broker acknowledged. */
-    int sendSequenced() throws SQLException, InterruptedException, ExecutionException, TimeoutException {
+    /**
+     * Sends the next sequenced events in order; returns how many the broker acknowledged. A record
+     * larger than the topic accepts, or one the broker refuses for good, raises a {@link LogAlarm}
+     * after the acknowledged events before it are marked; nothing after it is sent.
+     */
+    int sendSequenced(int maxMessageBytes)
+            throws SQLException, InterruptedException, ExecutionException, TimeoutException, LogAlarm {
         List<Long> ids = new ArrayList<>();
+        List<Long> sequences = new ArrayList<>();
         List<ProducerRecord<String, String>> records = new ArrayList<>();
+        LogAlarm tooLarge = null;
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select id, record_key, event from outbox_event where sequence is not null and sent_at is null"
+                "select id, sequence, record_key, event from outbox_event where sequence is not null and sent_at is null"
                         + " order by sequence limit " + batch)) {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
+                    String event = rs.getString(4);
+                    int bytes = event.getBytes(StandardCharsets.UTF_8).length + RECORD_OVERHEAD_BYTES;
+                    if (bytes > maxMessageBytes) {
+                        tooLarge = new LogAlarm(rs.getLong(1), rs.getLong(2), "a record of " + bytes
+                                + " bytes is larger than the topic's max.message.bytes (" + maxMessageBytes + ")");
+                        break;
+                    }
                     ids.add(rs.getLong(1));
-                    records.add(new ProducerRecord<>(kafka.topic(), rs.getString(2), rs.getString(3)));
+                    sequences.add(rs.getLong(2));
+                    records.add(new ProducerRecord<>(kafka.topic(), rs.getString(3), event));
                 }
             }
         }
+        int sent = send(ids, sequences, records);
+        if (tooLarge != null) {
+            throw tooLarge;
+        }
+        return sent;
+    }
+
+    private int send(List<Long> ids, List<Long> sequences, List<ProducerRecord<String, String>> records)
+            throws SQLException, InterruptedException, ExecutionException, TimeoutException, LogAlarm {
         if (records.isEmpty()) {
             return 0;
         }
@@ -74,13 +99,28 @@ final class OutboxPublisher {
         List<Long> acknowledged = new ArrayList<>();
         try {
             for (int i = 0; i < acks.size(); i++) {
-                acks.get(i).get(30, TimeUnit.SECONDS);
+                try {
+                    acks.get(i).get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (refusedForGood(e.getCause())) {
+                        throw new LogAlarm(ids.get(i), sequences.get(i),
+                                "Kafka refused the record for good (" + e.getCause().getClass().getSimpleName() + ")");
+                    }
+                    throw e;
+                }
                 acknowledged.add(ids.get(i));
             }
         } finally {
             markSent(acknowledged);
         }
         return acknowledged.size();
+    }
+
+    /** Refusals that no retry can overcome until an operator changes the broker or the record. */
+    static boolean refusedForGood(Throwable cause) {
+        return cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException
+                || cause instanceof InvalidRecordException || cause instanceof AuthorizationException
+                || cause instanceof InvalidTopicException || cause instanceof PolicyViolationException;
     }
 
     private void markSent(List<Long> ids) throws SQLException {
@@ -95,24 +135,6 @@ final class OutboxPublisher {
         }
     }
 
-    /** Creates the topic (one partition, unlimited retention) when it is missing; retried when sending. */
-    void ensureTopic() throws InterruptedException {
-        try (Admin admin = Admin.create(kafka.with(Map.of(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000)))) {
-            NewTopic newTopic = new NewTopic(kafka.topic(), 1, replication)
-                    .configs(Map.of("retention.ms", "-1", "cleanup.policy", "delete"));
-            admin.createTopics(List.of(newTopic)).all().get(20, TimeUnit.SECONDS);
-            LOG.infof("Created the audit topic %s", kafka.topic());
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                LOG.warnf("Audit topic not created now (%s); the relay retries when sending",
-                        e.getCause().getClass().getSimpleName());
-            }
-        } catch (TimeoutException e) {
-            LOG.warn("Audit topic not created now (Kafka did not answer); the relay retries when sending");
-        }
-    }
-
     private synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
             producer = new KafkaProducer<>(kafka.with(Map.of(
@@ -120,6 +142,8 @@ final class OutboxPublisher {
                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                     ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
                     ProducerConfig.LINGER_MS_CONFIG, 5,
+                    // The topic's max.message.bytes is the limit that counts; it is checked before sending.
+                    ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024,
                     ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
                     ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
                     ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,

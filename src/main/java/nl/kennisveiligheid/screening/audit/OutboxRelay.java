@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import nl.kennisveiligheid.screening.common.DedicatedConnections;
 import nl.kennisveiligheid.screening.common.SessionLock;
 import nl.kennisveiligheid.screening.common.SafeThrowable;
 import org.jboss.logging.Logger;
@@ -26,7 +27,10 @@ import org.jboss.logging.Logger;
  * chain ({@link ChainSequencer}) and stores them, then the {@link OutboxPublisher} sends them and
  * marks them sent. A crash between send and mark resends the same stored event, which consumers drop
  * by eventId; it never gets a second sequence number. When Kafka is away, decisions keep committing
- * and the relay retries with backoff.
+ * and the relay retries with backoff. On becoming active and then periodically, a {@link TopicWatch}
+ * restores what the topic lacks from the outbox. An event that cannot be sealed or that Kafka refuses
+ * for good halts the relay at that event with a {@link LogAlarm} (never skipped: the chain stays
+ * whole), which readiness and the {@code screening.audit.relay.halted} gauge report until it clears.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -52,6 +56,9 @@ public class OutboxRelay {
     @Inject
     AuditConfig config;
 
+    @Inject
+    DedicatedConnections connections;
+
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean active;
     private Thread worker;
@@ -60,10 +67,14 @@ public class OutboxRelay {
 
     private SessionLock lock;
     private OutboxPublisher publisher;
+    private TopicWatch topicWatch;
+    private volatile LogAlarm alarm;
+    private long nextTopicCheck;
 
     void onStart(@Observes StartupEvent event) {
         metrics.gauge("screening.audit.relay.active", this, r -> r.active ? 1 : 0);
         metrics.gauge("screening.audit.outbox.backlog", this, OutboxRelay::backlog);
+        metrics.gauge("screening.audit.relay.halted", this, r -> r.alarm == null ? 0 : 1);
         if (config.relay().enabled()) {
             start();
         }
@@ -77,8 +88,9 @@ public class OutboxRelay {
         if (running.getAndSet(true)) {
             return;
         }
-        lock = new SessionLock(dataSource, RELAY_LOCK);
-        publisher = new OutboxPublisher(dataSource, kafka, clock, config.topicReplication(), BATCH);
+        lock = new SessionLock(connections, RELAY_LOCK);
+        publisher = new OutboxPublisher(dataSource, kafka, clock, BATCH);
+        topicWatch = new TopicWatch(dataSource, kafka, config.topicReplication());
         worker = new Thread(this::loop, "audit-outbox-relay");
         worker.setDaemon(true);
         worker.start();
@@ -109,49 +121,84 @@ public class OutboxRelay {
         return active;
     }
 
+    /** Why the relay stands still at one event, if it does: the outbox row and the kind of failure. */
+    public java.util.Optional<String> alarm() {
+        LogAlarm current = alarm;
+        return current == null ? java.util.Optional.empty() : java.util.Optional.of(current.getMessage());
+    }
+
     private void loop() {
         long backoffMillis = 250;
-        while (running.get()) {
-            try {
-                if (!lock.held()) {
-                    active = lock.tryAcquire();
-                    if (!active) {
-                        Thread.sleep(1_000);
-                        continue;
-                    }
-                    LOG.info("This replica is now the active audit relay");
-                    publisher.ensureTopic();
-                }
-                int sequenced = sequenceWaiting();
-                int sent = publisher.sendSequenced();
-                backoffMillis = 250;
-                if (sequenced == 0 && sent == 0) {
-                    Thread.sleep(100);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                if (!running.get()) {
-                    return;
-                }
-                active = lock.held();
-                LOG.warnf("Audit relay cannot proceed, retrying in %d ms: %s", backoffMillis, SafeThrowable.describe(e)
-                        .lines().findFirst().orElse(""));
-                publisher.close();
+        try {
+            while (running.get()) {
                 try {
+                    if (!lock.held()) {
+                        active = lock.tryAcquire();
+                        if (!active) {
+                            Thread.sleep(1_000);
+                            continue;
+                        }
+                        LOG.info("This replica is now the active audit relay");
+                        nextTopicCheck = System.nanoTime();
+                    }
+                    if (System.nanoTime() - nextTopicCheck >= 0) {
+                        if (topicWatch.check() > 0) {
+                            publisher.close();
+                        }
+                        nextTopicCheck = System.nanoTime() + config.relay().topicCheckInterval().toNanos();
+                    }
+                    int sequenced = sequenceWaiting();
+                    int sent = publisher.sendSequenced(topicWatch.maxMessageBytes());
+                    backoffMillis = 250;
+                    if (alarm != null) {
+                        LOG.infof("Audit relay alarm cleared: %s", alarm.getMessage());
+                        alarm = null;
+                    }
+                    if (sequenced == 0 && sent == 0) {
+                        Thread.sleep(100);
+                    }
+                } catch (LogAlarm e) {
+                    alarm = e;
+                    LOG.errorf("AUDIT RELAY HALTED at %s. The chain cannot skip an event: repair the cause (see the"
+                            + " README's runbook); the relay tries again every %s", e.getMessage(),
+                            config.relay().haltedRetryInterval());
+                    publisher.close();
+                    nextTopicCheck = System.nanoTime();
+                    Thread.sleep(config.relay().haltedRetryInterval().toMillis());
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Exception e) {
+                    if (!running.get()) {
+                        return;
+                    }
+                    active = lock.held();
+                    LOG.warnf("Audit relay cannot proceed, retrying in %d ms: %s", backoffMillis,
+                            SafeThrowable.describe(e).lines().findFirst().orElse(""));
+                    publisher.close();
                     Thread.sleep(backoffMillis);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
+                    backoffMillis = Math.min(backoffMillis * 2, 30_000);
+                } catch (Error e) {
+                    // The state of this thread is unknown after an Error: give the log to another replica
+                    // (or to this one, fresh) rather than hold the lock without relaying.
+                    LOG.errorf("Audit relay failed (%s); releasing the relay lock and starting over in %d ms",
+                            e.getClass().getName(), backoffMillis);
+                    active = false;
+                    lock.release();
+                    publisher.close();
+                    Thread.sleep(backoffMillis);
+                    backoffMillis = Math.min(backoffMillis * 2, 30_000);
                 }
-                backoffMillis = Math.min(backoffMillis * 2, 30_000);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            active = false;
+            lock.release();
         }
     }
 
     /** Gives every waiting event its place in the chain and stores it, in one transaction. */
-    int sequenceWaiting() throws SQLException {
+    int sequenceWaiting() throws SQLException, LogAlarm {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -178,7 +225,7 @@ public class OutboxRelay {
                 ChainSequencer.Result result = ChainSequencer.seal(head, bodies, keys.signingKey());
                 try (PreparedStatement update = c.prepareStatement(
                         "update outbox_event set sequence = ?, hash = ?, event = ? where id = ?")) {
-                    for (int i = 0; i < ids.size(); i++) {
+                    for (int i = 0; i < result.events().size(); i++) {
                         ChainSequencer.Sealed sealed = result.events().get(i);
                         update.setLong(1, sealed.sequence());
                         update.setString(2, sealed.hash());
@@ -195,7 +242,11 @@ public class OutboxRelay {
                     update.executeUpdate();
                 }
                 c.commit();
-                return ids.size();
+                if (result.stoppedAt() != null) {
+                    throw new LogAlarm(ids.get(result.stoppedAt().index()), null,
+                            "the event cannot be sealed (" + result.stoppedAt().failure() + ")");
+                }
+                return result.events().size();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e instanceof SQLException sql ? sql : new SQLException("sequencing failed", e);

@@ -1,6 +1,5 @@
 package nl.kennisveiligheid.screening.common;
 
-import io.agroal.api.AgroalDataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,15 +9,16 @@ import java.sql.Statement;
  * A PostgreSQL session advisory lock that makes one worker active across replicas (the log's relay,
  * the webhook dispatcher). A connection of its own holds it for as long as it lives: when the
  * holder's process dies, the connection and the lock go with it and another replica takes over.
+ * The connection is a {@link DedicatedConnections dedicated} one, never the pool's.
  */
 public final class SessionLock {
 
-    private final AgroalDataSource dataSource;
+    private final DedicatedConnections connections;
     private final long key;
     private Connection connection;
 
-    public SessionLock(AgroalDataSource dataSource, long key) {
-        this.dataSource = dataSource;
+    public SessionLock(DedicatedConnections connections, long key) {
+        this.connections = connections;
         this.key = key;
     }
 
@@ -37,7 +37,7 @@ public final class SessionLock {
     }
 
     public synchronized boolean tryAcquire() throws SQLException {
-        Connection candidate = dataSource.getConnection();
+        Connection candidate = connections.open();
         try (Statement s = candidate.createStatement();
                 ResultSet rs = s.executeQuery("select pg_try_advisory_lock(" + key + ")")) {
             rs.next();
@@ -45,6 +45,9 @@ public final class SessionLock {
                 connection = candidate;
                 return true;
             }
+        } catch (SQLException | RuntimeException e) {
+            candidate.close();
+            throw e;
         }
         candidate.close();
         return false;

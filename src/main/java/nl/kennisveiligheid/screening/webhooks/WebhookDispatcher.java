@@ -33,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import nl.kennisveiligheid.screening.cases.InstitutionEvents;
+import nl.kennisveiligheid.screening.common.DedicatedConnections;
 import nl.kennisveiligheid.screening.common.SessionLock;
 import org.jboss.logging.Logger;
 
@@ -54,6 +55,9 @@ public class WebhookDispatcher {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    DedicatedConnections connections;
 
     @Inject
     WebhookConfig config;
@@ -89,7 +93,7 @@ public class WebhookDispatcher {
         }
         guard = new EndpointGuard(config.allowLoopback(), InetAddress::getAllByName);
         schedule = new RetrySchedule(config.retrySchedule(), config.maxRetryAfter());
-        lock = new SessionLock(dataSource, LOCK);
+        lock = new SessionLock(connections, LOCK);
         pool = Executors.newFixedThreadPool(16, r -> {
             Thread t = new Thread(r, "webhook-delivery");
             t.setDaemon(true);

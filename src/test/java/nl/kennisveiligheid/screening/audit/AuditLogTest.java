@@ -92,6 +92,9 @@ class AuditLogTest {
     io.agroal.api.AgroalDataSource dataSource;
 
     @Inject
+    nl.kennisveiligheid.screening.common.DedicatedConnections connections;
+
+    @Inject
     java.time.Clock clock;
 
     @Inject
@@ -348,6 +351,7 @@ class AuditLogTest {
         second.metrics = metrics;
         second.kafka = kafkaSettings;
         second.config = auditConfig;
+        second.connections = connections;
         second.start();
         try {
             Thread.sleep(2_000);

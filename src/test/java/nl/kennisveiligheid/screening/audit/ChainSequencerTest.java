@@ -1,7 +1,6 @@
 package nl.kennisveiligheid.screening.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -77,10 +76,22 @@ class ChainSequencerTest {
     }
 
     @Test
-    void aBodyThatIsNoObjectIsRefused() throws Exception {
+    void sealingStopsAtABodyThatIsNoObjectAndKeepsTheEventsBeforeIt() throws Exception {
         KeyPair key = key();
-        assertThatThrownBy(() -> ChainSequencer.seal(ChainSequencer.Head.GENESIS, List.of("[1]"), key.getPrivate()))
-                .isInstanceOf(IllegalArgumentException.class);
+        List<String> bodies = new ArrayList<>(bodies(0, 2));
+        bodies.add("[1]");
+        bodies.addAll(bodies(2, 2));
+        ChainSequencer.Result result = ChainSequencer.seal(new ChainSequencer.Head(10, "b".repeat(64)), bodies,
+                key.getPrivate());
+
+        assertThat(result.events()).extracting(ChainSequencer.Sealed::sequence).containsExactly(11L, 12L);
+        assertThat(result.head()).isEqualTo(new ChainSequencer.Head(12, result.events().get(1).hash()));
+        assertThat(result.stoppedAt()).isEqualTo(new ChainSequencer.Unsealable(2, "ClassCastException"));
+    }
+
+    @Test
+    void aWholeBatchThatSealsHasNoStoppingPoint() throws Exception {
+        assertThat(ChainSequencer.seal(ChainSequencer.Head.GENESIS, bodies(0, 3), key().getPrivate()).stoppedAt()).isNull();
     }
 
     @Property(tries = 300)
