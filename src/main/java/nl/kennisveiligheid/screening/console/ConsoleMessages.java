@@ -134,6 +134,8 @@ public interface ConsoleMessages {
     String refusal(String slug);
     String forbiddenTitle();
     String forbiddenText();
+    String formRefusedTitle();
+    String formRefusedText();
     String notFoundTitle();
     String notFoundText();
     String signedOutTitle();

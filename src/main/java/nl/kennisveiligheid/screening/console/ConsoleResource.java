@@ -70,6 +70,9 @@ public class ConsoleResource {
     SecurityIdentity identity;
 
     @Inject
+    ConsoleSessions sessions;
+
+    @Inject
     Validator validator;
 
     @Context
@@ -165,6 +168,18 @@ public class ConsoleResource {
                 () -> reviews.admitLateObjection(id, officer(), valid(body)));
     }
 
+    /**
+     * Ends the session on every replica before the identity provider's sign-out, so that a copy of
+     * the session cookie is refused from now on (Quarkus's logout path then ends the Keycloak session).
+     */
+    @POST
+    @Path("/sign-out")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signOut() {
+        ConsoleSessions.sessionId(identity).ifPresent(sessions::end);
+        return Response.seeOther(URI.create("/console/logout")).build();
+    }
+
     /** Switches the console's language and returns to the page the officer was on. */
     @GET
     @Path("/language/{lang}")
@@ -186,6 +201,11 @@ public class ConsoleResource {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
         return page(403, ConsoleTemplates.notice(page(), "forbidden"));
+    }
+
+    @ServerExceptionMapper
+    public Response formRefused(FormRefused e) {
+        return page(e.status(), ConsoleTemplates.notice(page(), "form-refused"));
     }
 
     @ServerExceptionMapper

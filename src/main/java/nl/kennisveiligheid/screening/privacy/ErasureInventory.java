@@ -129,6 +129,8 @@ public final class ErasureInventory {
         kept("replay_job", "replay reports name cases and outcomes, not persons", "id", "status", "requested_by",
                 "started_at", "finished_at", "report");
         kept("officer", STAFF, "id", "user_name", "first_seen");
+        kept("console_session_ended", "an opaque Keycloak session id of staff, pruned after two days", "session_id",
+                "ended_at");
         kept("flyway_schema_history", "the schema's own history", "installed_rank", "version", "description", "type",
                 "script", "checksum", "installed_by", "installed_on", "execution_time", "success");
 
