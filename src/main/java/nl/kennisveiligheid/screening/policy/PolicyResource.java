@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -58,18 +59,21 @@ public class PolicyResource {
     @RolesAllowed(Roles.POLICY_ADMIN)
     @Operation(operationId = "createPolicyDraft", summary = "Create a draft policy version",
             description = "Stores the document as a draft (JSON or YAML), or replaces a draft of the same version. Unknown "
-                    + "fields are refused, so a typo never passes silently. A version that is published already is a 409.")
+                    + "fields are refused, so a typo never passes silently. A version that is published already is a 409, "
+                    + "and so is a new draft beyond `screening.policy.max-drafts` (50). The answer describes the stored "
+                    + "version without its document (read it with getPolicy), so a 4 MiB upload is not sent back.")
     @APIResponse(responseCode = "201", description = "A new draft; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyVersionView.class)))
     @APIResponse(responseCode = "200", description = "An existing draft of the same version was replaced",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyVersionView.class)))
-    @APIResponse(responseCode = "409", description = "That version is published and immutable")
+    @APIResponse(responseCode = "409", description = "That version is published and immutable, or there are as many drafts "
+            + "as allowed (`too-many-drafts`)")
     public Response create(PolicyDocument document) {
         if (document == null) {
             throw new InvalidInputException("", "a policy document is required");
         }
         PolicyService.Stored stored = policies.create(document, caller.subject());
-        PolicyVersionView view = PolicyVersionView.of(stored.version(), true);
+        PolicyVersionView view = PolicyVersionView.of(stored.version(), false);
         if (stored.created()) {
             return Response.created(publicUrl.of("/api/v1/policies/" + stored.version().version)).entity(view).build();
         }
@@ -114,6 +118,19 @@ public class PolicyResource {
     public PolicyVersionView get(@PathParam("version") String version) {
         return PolicyVersionView.of(policies.find(version)
                 .orElseThrow(() -> ProblemException.notFound("Policy version " + version)), true);
+    }
+
+    @DELETE
+    @Path("/{version}")
+    @RolesAllowed(Roles.POLICY_ADMIN)
+    @Operation(operationId = "deletePolicyDraft", summary = "Delete a draft",
+            description = "Removes a draft that will not be published. A published version is part of the record: 409.")
+    @APIResponse(responseCode = "204", description = "The draft is gone")
+    @APIResponse(responseCode = "404", description = "No such version")
+    @APIResponse(responseCode = "409", description = "The version is published and stays")
+    public Response delete(@PathParam("version") String version) {
+        policies.deleteDraft(version);
+        return Response.noContent().build();
     }
 
     @POST

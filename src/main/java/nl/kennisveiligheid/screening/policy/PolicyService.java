@@ -29,6 +29,9 @@ import nl.kennisveiligheid.screening.common.ProblemException;
 @ApplicationScoped
 public class PolicyService {
 
+    /** The advisory lock under which a new draft is counted against the limit. */
+    static final long DRAFTS_LOCK = 8124309L;
+
     /** The advisory lock that orders publications and intake. */
     private static final long PUBLICATION_LOCK = 8124301;
 
@@ -40,6 +43,9 @@ public class PolicyService {
 
     @Inject
     AuditOutbox outbox;
+
+    @Inject
+    PolicyConfig config;
 
     private final Map<String, CompiledPolicy> compiled = new ConcurrentHashMap<>();
 
@@ -57,6 +63,9 @@ public class PolicyService {
             throw ProblemException.conflict("policy-published",
                     "Version " + document.version() + " is published and cannot change; create a new version.");
         }
+        if (existing == null) {
+            refuseBeyondDraftLimit();
+        }
         PolicyVersion version = existing == null ? new PolicyVersion() : existing;
         version.version = complete.version();
         version.document = CanonicalJson.string(complete);
@@ -73,6 +82,31 @@ public class PolicyService {
             }
         }
         return new Stored(version, existing == null);
+    }
+
+    /** Counted under a lock of its own, so that two uploads at once cannot both take the last place. */
+    private void refuseBeyondDraftLimit() {
+        var em = PolicyVersion.getEntityManager();
+        em.createNativeQuery("select pg_advisory_xact_lock(" + DRAFTS_LOCK + ")").getSingleResult();
+        long drafts = PolicyVersion.count("status", PolicyVersion.DRAFT);
+        if (drafts >= config.maxDrafts()) {
+            throw ProblemException.conflict("too-many-drafts", "There are " + drafts + " drafts, the most allowed is "
+                    + config.maxDrafts() + ": delete or publish one first.");
+        }
+    }
+
+    /** Deletes a draft; a published version is part of the record and stays. */
+    @Transactional
+    public void deleteDraft(String versionId) {
+        PolicyVersion existing = PolicyVersion.findById(versionId, LockModeType.PESSIMISTIC_WRITE);
+        if (existing == null) {
+            throw ProblemException.notFound("Policy version " + versionId);
+        }
+        if (existing.isPublished()) {
+            throw ProblemException.conflict("policy-published",
+                    "Version " + versionId + " is published: it is part of the record and cannot be deleted.");
+        }
+        existing.delete();
     }
 
     /**

@@ -1,7 +1,10 @@
 package nl.kennisveiligheid.screening.policy;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -20,6 +23,9 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class PolicyApiTest {
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "screening.policy.max-drafts")
+    int maxDrafts;
 
     private static String admin() {
         return Tokens.user("policyadmin1");
@@ -55,12 +61,16 @@ class PolicyApiTest {
                 .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/policies/" + version))
                 .body("status", equalTo("DRAFT"))
                 .body("createdBy", equalTo("policyadmin1"))
+                .body("$", not(hasKey("document")));
+        given().auth().oauth2(admin()).get("/api/v1/policies/" + version).then().statusCode(200)
                 .body("document.matching.entityThreshold", equalTo(0.9f))
                 .body("document.retention.personalDataYears", equalTo(5));
         Map<String, Object> changed = document(version);
         changed.put("exemptNationalities", List.of());
         given().auth().oauth2(admin()).contentType(ContentType.JSON).body(changed).post("/api/v1/policies")
-                .then().statusCode(200).body("document.exemptNationalities", org.hamcrest.Matchers.empty());
+                .then().statusCode(200).body("$", not(hasKey("document")));
+        given().auth().oauth2(admin()).get("/api/v1/policies/" + version).then().statusCode(200)
+                .body("document.exemptNationalities", org.hamcrest.Matchers.empty());
         Instant future = Instant.now().plus(3650, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         given().auth().oauth2(admin()).contentType(ContentType.JSON).body(Map.of("effectiveFrom", future.toString()))
                 .post("/api/v1/policies/" + version + "/publication")
@@ -93,8 +103,9 @@ class PolicyApiTest {
                 + "sensitiveAreas:\n  - {code: QUANTUM, name: Quantum, terms: [qubit]}\n"
                 + "highRiskEntities: []\n";
         given().auth().oauth2(admin()).contentType("application/yaml").body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/policies")
-                .then().statusCode(201).body("document.sensitiveAreas[0].code", equalTo("QUANTUM"))
-                .body("contentHash", notNullValue());
+                .then().statusCode(201).body("contentHash", notNullValue());
+        given().auth().oauth2(admin()).get("/api/v1/policies/" + version).then().statusCode(200)
+                .body("document.sensitiveAreas[0].code", equalTo("QUANTUM"));
         given().auth().oauth2(admin()).contentType("application/yaml").body((yaml + "typo: 1\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/policies")
                 .then().statusCode(400).body("errors.field", hasItem("typo"));
     }
@@ -111,6 +122,52 @@ class PolicyApiTest {
                 .body("errors.field", hasItems("highRiskEntities[1].id", "highRiskEntities[1].country",
                         "matching.entityThreshold"));
         given().auth().oauth2(admin()).get("/api/v1/policies/t-invalid").then().statusCode(404);
+    }
+
+    @Test
+    void aDraftCanBeDeletedButAPublishedVersionCannot() {
+        String version = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body(document(version)).post("/api/v1/policies")
+                .then().statusCode(201);
+        given().auth().oauth2(Tokens.officer1()).delete("/api/v1/policies/" + version).then().statusCode(403);
+        given().auth().oauth2(admin()).delete("/api/v1/policies/" + version).then().statusCode(204);
+        given().auth().oauth2(admin()).get("/api/v1/policies/" + version).then().statusCode(404);
+        given().auth().oauth2(admin()).delete("/api/v1/policies/" + version).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(admin()).delete("/api/v1/policies/2026.1").then().statusCode(409)
+                .contentType("application/problem+json").body("type", containsString("policy-published"));
+        given().auth().oauth2(Tokens.user("auditor1")).get("/api/v1/policies/2026.1").then().statusCode(200);
+    }
+
+    @Test
+    void theNumberOfDraftsIsBoundedAndDeletingOneMakesRoom() {
+        List<String> made = new java.util.ArrayList<>();
+        try {
+            int drafts = given().auth().oauth2(admin()).get("/api/v1/policies").then().statusCode(200).extract()
+                    .jsonPath().getList("findAll { it.status == 'DRAFT' }").size();
+            for (int i = drafts; i < maxDrafts; i++) {
+                String version = "t-" + UUID.randomUUID().toString().substring(0, 8);
+                given().auth().oauth2(admin()).contentType(ContentType.JSON).body(document(version))
+                        .post("/api/v1/policies").then().statusCode(201);
+                made.add(version);
+            }
+            String oneTooMany = "t-" + UUID.randomUUID().toString().substring(0, 8);
+            given().auth().oauth2(admin()).contentType(ContentType.JSON).body(document(oneTooMany))
+                    .post("/api/v1/policies").then().statusCode(409).contentType("application/problem+json")
+                    .body("type", containsString("too-many-drafts"))
+                    .body("detail", containsString(String.valueOf(maxDrafts)));
+            given().auth().oauth2(admin()).get("/api/v1/policies/" + oneTooMany).then().statusCode(404);
+            if (!made.isEmpty()) {
+                given().auth().oauth2(admin()).contentType(ContentType.JSON).body(document(made.get(0)))
+                        .post("/api/v1/policies").then().statusCode(200);
+                given().auth().oauth2(admin()).delete("/api/v1/policies/" + made.remove(0)).then().statusCode(204);
+                given().auth().oauth2(admin()).contentType(ContentType.JSON).body(document(oneTooMany))
+                        .post("/api/v1/policies").then().statusCode(201);
+                made.add(oneTooMany);
+            }
+        } finally {
+            made.forEach(v -> given().auth().oauth2(admin()).delete("/api/v1/policies/" + v));
+        }
     }
 
     @Test

@@ -73,6 +73,7 @@ class AuthorizationMatrixTest {
         ALLOWED.put("GET /api/v1/policies/current", POLICY_READERS);
         ALLOWED.put("GET /api/v1/policies/{version}", POLICY_READERS);
         ALLOWED.put("POST /api/v1/policies/{version}/publication", Set.of(ADMIN));
+        ALLOWED.put("DELETE /api/v1/policies/{version}", Set.of(ADMIN));
         ALLOWED.put("POST /api/v1/audit/replays", Set.of(AUDITOR));
         ALLOWED.put("GET /api/v1/audit/replays/{id}", Set.of(AUDITOR));
         ALLOWED.put("GET /api/v1/audit/public-key", EVERYONE);
