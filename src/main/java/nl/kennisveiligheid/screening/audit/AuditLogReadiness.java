@@ -43,9 +43,24 @@ public class AuditLogReadiness implements HealthCheck {
     OutboxRelay relay;
 
     private Admin admin;
+    private volatile HealthCheckResponse latest;
 
+    /**
+     * Readiness answers from the latest look, taken in the background every two seconds: a probe must
+     * never wait on Kafka's two-second time-out or on a busy connection pool.
+     */
     @Override
     public HealthCheckResponse call() {
+        HealthCheckResponse known = latest;
+        return known != null ? known : look();
+    }
+
+    @io.quarkus.scheduler.Scheduled(every = "2s", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    void refresh() {
+        latest = look();
+    }
+
+    HealthCheckResponse look() {
         boolean kafka = kafkaReachable();
         long backlog = -1;
         long oldestSeconds = 0;

@@ -55,6 +55,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @Path("/console")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Roles.LEGAL_OFFICER)
+@io.smallrye.faulttolerance.api.ApplyGuard(nl.kennisveiligheid.screening.load.EndpointGuards.CONSOLE)
 public class ConsoleResource {
 
     @Inject
@@ -201,6 +202,12 @@ public class ConsoleResource {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
         return page(403, ConsoleTemplates.notice(page(), "forbidden"));
+    }
+
+    @ServerExceptionMapper
+    public Response overloaded(org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException e) {
+        return Response.fromResponse(page(503, ConsoleTemplates.notice(page(), "overloaded")))
+                .header(HttpHeaders.RETRY_AFTER, "1").build();
     }
 
     @ServerExceptionMapper

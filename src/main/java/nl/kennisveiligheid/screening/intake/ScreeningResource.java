@@ -39,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/screenings")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "screenings", description = "Screening requests of the caller's institution")
+@io.smallrye.faulttolerance.api.ApplyGuard(nl.kennisveiligheid.screening.load.EndpointGuards.INTAKE)
 public class ScreeningResource {
 
     @Inject

@@ -33,7 +33,7 @@ public class PolicyService {
     static final long DRAFTS_LOCK = 8124309L;
 
     /** The advisory lock that orders publications and intake. */
-    private static final long PUBLICATION_LOCK = 8124301;
+    public static final long PUBLICATION_LOCK = 8124301;
 
     /** Leeway for clocks of clients that publish "now". */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/audit/replays")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "audit", description = "Replay and verification of the decision log")
+@io.smallrye.faulttolerance.api.ApplyGuard(nl.kennisveiligheid.screening.load.EndpointGuards.REPLAY)
 public class ReplayResource {
 
     @Inject

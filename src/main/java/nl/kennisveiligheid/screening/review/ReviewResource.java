@@ -38,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.LEGAL_OFFICER)
 @Tag(name = "reviews", description = "The legal officers' queue and decisions")
+@io.smallrye.faulttolerance.api.ApplyGuard(nl.kennisveiligheid.screening.load.EndpointGuards.OFFICERS)
 public class ReviewResource {
 
     @Inject

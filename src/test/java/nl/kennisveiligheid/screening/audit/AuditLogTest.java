@@ -294,6 +294,12 @@ class AuditLogTest {
             Number waiting = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
                     "select count(*) from outbox_event where sent_at is null").getSingleResult());
             assertThat(waiting.longValue()).isGreaterThanOrEqualTo(5);
+            // Readiness reports what its background look last saw (every two seconds).
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!"unreachable".equals(given().get("/q/health/ready").then().statusCode(200).extract()
+                    .path("checks.find { it.name == 'Kafka and audit outbox' }.data.kafka")) && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+            }
             given().get("/q/health/ready").then().statusCode(200)
                     .body("checks.find { it.name == 'Kafka and audit outbox' }.data.kafka", equalTo("unreachable"))
                     .body("checks.find { it.name == 'Kafka and audit outbox' }.data.degraded", equalTo(true));

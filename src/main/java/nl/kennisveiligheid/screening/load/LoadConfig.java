@@ -1,0 +1,38 @@
+package nl.kennisveiligheid.screening.load;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * How much work each endpoint class may have at once ({@code screening.load.*}): requests running,
+ * and requests waiting for a place. Past both, a request is refused at once with 503 rather than
+ * queued without bound behind the worker pool.
+ */
+@ConfigMapping(prefix = "screening.load")
+public interface LoadConfig {
+
+    /** HR systems' intake and case reads ({@code /api/v1/screenings}). */
+    Bound intake();
+
+    /** Legal officers' queue and actions ({@code /api/v1/reviews}). */
+    Bound officers();
+
+    /** Auditors' replays ({@code /api/v1/audit/replays}). */
+    Bound replay();
+
+    /** The legal officers' web console. */
+    Bound console();
+
+    /** Seconds a refused caller is told to wait ({@code Retry-After}). */
+    @WithDefault("1")
+    int retryAfterSeconds();
+
+    interface Bound {
+
+        /** Requests of this class running at once. */
+        int running();
+
+        /** Requests of this class waiting for a place; they wait in arrival order. */
+        int waiting();
+    }
+}
