@@ -6,7 +6,7 @@ MVNW := ./mvnw -B
 INFRA := src/local/infra.sh
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint mutation browser image stop infra status openapi eval bench verify-log fuzz k8s-realm
+.PHONY: help run test lint mutation browser image stop infra status openapi eval bench soak verify-log fuzz k8s-realm
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-9s %s\n", $$1, $$2}'
@@ -47,6 +47,9 @@ mutation: ## PIT mutation testing of the pure code (matching, triage, chain sequ
 bench: infra ## benchmarks next to their servers' limits (intake vs pgbench, replay vs raw consumer, matching JMH, memory); target/bench/results.json
 	src/local/bench.sh
 
+soak: infra ## the service at half its intake capacity for SOAK_MINUTES (30): RSS, heap after GC, sockets, failures from start to end
+	src/local/soak.sh
+
 BOOTSTRAP ?= 127.0.0.1:9092
 TOPIC ?= screening.decisions.v1
 KEY ?= http://127.0.0.1:8080/api/v1/audit/public-key
@@ -57,8 +60,8 @@ verify-log: ## auditor's check of the log's chain and signatures from Kafka and 
 
 FUZZ_TRIES ?= 5000
 FUZZ_SEED ?= $(shell date +%s)
-fuzz: infra ## a long hostile-input run against every write endpoint (FUZZ_TRIES, FUZZ_SEED)
-	$(MVNW) test -Dtest=HostileInputTest -Dsurefire.failIfNoSpecifiedTests=false -Dfuzz.tries=$(FUZZ_TRIES) \
+fuzz: infra ## a long hostile-input run against every API write endpoint and every console parameter (FUZZ_TRIES, FUZZ_SEED)
+	$(MVNW) test -Dtest='HostileInputTest,ConsoleHostileInputTest' -Dsurefire.failIfNoSpecifiedTests=false -Dfuzz.tries=$(FUZZ_TRIES) \
 	  -Dfuzz.seed=$(FUZZ_SEED)
 
 k8s-realm: ## regenerate the Keycloak Operator's realm import from the one realm file

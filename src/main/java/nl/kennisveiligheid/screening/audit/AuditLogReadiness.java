@@ -42,8 +42,16 @@ public class AuditLogReadiness implements HealthCheck {
     @Inject
     OutboxRelay relay;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
     private Admin admin;
     private volatile HealthCheckResponse latest;
+    private volatile boolean degraded;
+
+    void onStart(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        metrics.gauge("screening.readiness.degraded", this, r -> r.degraded ? 1 : 0);
+    }
 
     /**
      * Readiness answers from the latest look, taken in the background every two seconds: a probe must
@@ -57,7 +65,9 @@ public class AuditLogReadiness implements HealthCheck {
 
     @io.quarkus.scheduler.Scheduled(every = "2s", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
-        latest = look();
+        HealthCheckResponse seen = look();
+        latest = seen;
+        degraded = seen.getData().map(d -> Boolean.TRUE.equals(d.get("degraded"))).orElse(false);
     }
 
     HealthCheckResponse look() {

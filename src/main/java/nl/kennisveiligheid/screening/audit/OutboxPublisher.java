@@ -42,7 +42,11 @@ final class OutboxPublisher {
     private final int batch;
     private KafkaProducer<String, String> producer;
 
-    OutboxPublisher(AgroalDataSource dataSource, KafkaSettings kafka, Clock clock, int batch) {
+    private final io.micrometer.core.instrument.Counter sent;
+
+    OutboxPublisher(AgroalDataSource dataSource, KafkaSettings kafka, Clock clock, int batch,
+            io.micrometer.core.instrument.Counter sent) {
+        this.sent = sent;
         this.dataSource = dataSource;
         this.kafka = kafka;
         this.clock = clock;
@@ -112,6 +116,7 @@ final class OutboxPublisher {
             }
         } finally {
             markSent(acknowledged);
+            sent.increment(acknowledged.size());
         }
         return acknowledged.size();
     }

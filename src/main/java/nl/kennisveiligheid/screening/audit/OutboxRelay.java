@@ -75,6 +75,7 @@ public class OutboxRelay {
         metrics.gauge("screening.audit.relay.active", this, r -> r.active ? 1 : 0);
         metrics.gauge("screening.audit.outbox.backlog", this, OutboxRelay::backlog);
         metrics.gauge("screening.audit.relay.halted", this, r -> r.alarm == null ? 0 : 1);
+        metrics.gauge("screening.audit.outbox.oldest.seconds", this, OutboxRelay::oldestUnsentSeconds);
         if (config.relay().enabled()) {
             start();
         }
@@ -89,7 +90,7 @@ public class OutboxRelay {
             return;
         }
         lock = new SessionLock(connections, RELAY_LOCK);
-        publisher = new OutboxPublisher(dataSource, kafka, clock, BATCH);
+        publisher = new OutboxPublisher(dataSource, kafka, clock, BATCH, metrics.counter("screening.audit.events.sent"));
         topicWatch = new TopicWatch(dataSource, kafka, config.topicReplication());
         worker = new Thread(this::loop, "audit-outbox-relay");
         worker.setDaemon(true);
@@ -251,6 +252,16 @@ public class OutboxRelay {
                 c.rollback();
                 throw e instanceof SQLException sql ? sql : new SQLException("sequencing failed", e);
             }
+        }
+    }
+
+    private double oldestUnsentSeconds() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select coalesce(extract(epoch from now() - min(created_at)), 0)"
+                        + " from outbox_event where sent_at is null")) {
+            return rs.next() ? rs.getDouble(1) : Double.NaN;
+        } catch (SQLException e) {
+            return Double.NaN;
         }
     }
 

@@ -134,6 +134,8 @@ public interface ConsoleMessages {
     String refusal(String slug);
     String forbiddenTitle();
     String forbiddenText();
+    String badRequestTitle();
+    String badRequestText();
     String overloadedTitle();
     String overloadedText();
     String formRefusedTitle();

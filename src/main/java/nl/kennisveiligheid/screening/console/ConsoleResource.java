@@ -86,7 +86,9 @@ public class ConsoleResource {
     String chosenLanguage;
 
     @GET
-    public String queue(@QueryParam("state") String state, @QueryParam("assignee") String assignee) {
+    public String queue(@QueryParam("state") String state,
+            @QueryParam("assignee") @jakarta.validation.constraints.Size(max = 200)
+            @nl.kennisveiligheid.screening.common.PlainText String assignee) {
         CaseStatus status = CaseStatus.IN_QUEUE.stream().filter(s -> s.name().equals(state)).findFirst().orElse(null);
         String who = assignee == null || assignee.isBlank() ? null : assignee.strip();
         var filter = new ConsoleTemplates.QueueFilter(status == null ? "" : status.name(), who == null ? "" : who,
@@ -208,6 +210,12 @@ public class ConsoleResource {
     public Response overloaded(org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException e) {
         return Response.fromResponse(page(503, ConsoleTemplates.notice(page(), "overloaded")))
                 .header(HttpHeaders.RETRY_AFTER, "1").build();
+    }
+
+    /** A query value the console cannot use (a filter with control characters, far too long). */
+    @ServerExceptionMapper
+    public Response badValue(jakarta.validation.ConstraintViolationException e) {
+        return page(400, ConsoleTemplates.notice(page(), "bad-request"));
     }
 
     @ServerExceptionMapper

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
@@ -74,12 +73,32 @@ final class LoadGenerator {
     /** Requests started at a fixed rate regardless of the server; latency counts from the intended start. */
     Result openLoop(String name, int ratePerSecond, Duration duration, IntFunction<HttpRequest> requests,
             int expectedStatus) throws InterruptedException {
+        Overload run = overload(name, ratePerSecond, duration, requests, expectedStatus);
+        Result all = run.all();
+        return new Result(name, 0, all.seconds(), all.requests(), all.requests() - run.served(), all.latencyMicros());
+    }
+
+    /** An overload run: what was served, what was refused at once, and the ids of what was created. */
+    record Overload(Result all, long served, long refused, long other, long slowerThanTwoSeconds,
+            List<String> createdIds) {}
+
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+
+    /**
+     * Requests started at a fixed rate regardless of the server, latency counted from each one's
+     * intended start (no coordinated omission), with the expected status, 503 and anything else
+     * counted apart.
+     */
+    Overload overload(String name, int ratePerSecond, Duration duration, IntFunction<HttpRequest> requests,
+            int expectedStatus) throws InterruptedException {
         Recorder recorder = new Recorder(3);
-        AtomicLong count = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
+        AtomicLong served = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
+        AtomicLong other = new AtomicLong();
+        AtomicLong slow = new AtomicLong();
+        List<String> created = java.util.Collections.synchronizedList(new ArrayList<>());
         long total = ratePerSecond * duration.toSeconds();
         long intervalNanos = 1_000_000_000L / ratePerSecond;
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         long start = System.nanoTime();
         List<java.util.concurrent.CompletableFuture<?>> inFlight = new ArrayList<>();
         for (long i = 0; i < total; i++) {
@@ -88,20 +107,31 @@ final class LoadGenerator {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            inFlight.add(client.sendAsync(requests.apply((int) i), HttpResponse.BodyHandlers.discarding())
+            inFlight.add(client.sendAsync(requests.apply((int) i), HttpResponse.BodyHandlers.ofString())
                     .whenComplete((response, failure) -> {
-                        recorder.recordValue(Math.max(1, (System.nanoTime() - intended) / 1000));
-                        count.incrementAndGet();
-                        if (failure != null || response.statusCode() != expectedStatus) {
-                            errors.incrementAndGet();
+                        long micros = Math.max(1, (System.nanoTime() - intended) / 1000);
+                        recorder.recordValue(micros);
+                        if (micros > 2_000_000) {
+                            slow.incrementAndGet();
+                        }
+                        if (failure == null && response.statusCode() == expectedStatus) {
+                            served.incrementAndGet();
+                            java.util.regex.Matcher id = ID.matcher(response.body());
+                            if (id.find()) {
+                                created.add(id.group(1));
+                            }
+                        } else if (failure == null && response.statusCode() == 503) {
+                            refused.incrementAndGet();
+                        } else {
+                            other.incrementAndGet();
                         }
                     }));
         }
         java.util.concurrent.CompletableFuture.allOf(inFlight.toArray(java.util.concurrent.CompletableFuture[]::new))
                 .exceptionally(t -> null).join();
-        ticker.shutdown();
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result(name, 0, seconds, count.get(), errors.get(), recorder.getIntervalHistogram());
+        Result all = new Result(name, 0, seconds, total, other.get(), recorder.getIntervalHistogram());
+        return new Overload(all, served.get(), refused.get(), other.get(), slow.get(), List.copyOf(created));
     }
 
     static HttpRequest.Builder request(String url, String token) {

@@ -102,6 +102,8 @@ public final class ServiceBenchmark {
                     + " req/s", ms(open), "-", "-", percent == 50 ? "p99 < 50 ms" : "-"});
         }
 
+        overload(load, url, hr, run, capacity, openBase + 500_000_000L, pgHost, pgPort, database, intake, table);
+
         String previewBody = BenchRequests.body(1, run);
         LoadGenerator.Result preview = load.closedLoop("preview", 8, CLOSED_LOOP, i -> LoadGenerator
                 .request(url + "/api/v1/screenings/preview", hr).header("Content-Type", "application/json")
@@ -243,6 +245,65 @@ public final class ServiceBenchmark {
                 String.format(Locale.ROOT, "%.1fx", singleMs / batchMs), "≥ 3x"});
     }
 
+    /**
+     * Twice the measured capacity, open loop for 60 s: every request must be answered within 2 s,
+     * served or refused with 503; served throughput must stay at 80% of capacity or more; and every
+     * 201 must have its case and its event on the log, counted in the database after the run.
+     */
+    private static void overload(LoadGenerator load, String url, String hr, String run, double capacity, long base,
+            String pgHost, String pgPort, String database, ObjectNode intake, List<String[]> table) throws Exception {
+        int rate = (int) Math.round(capacity * 2);
+        Duration length = Duration.ofSeconds(Integer.getInteger("bench.overload.seconds", 60));
+        LoadGenerator.Overload o = load.overload("intake at 200% of capacity", rate, length,
+                i -> submit(url, hr, base + i, run), 201);
+        double servedPerSecond = o.served() / o.all().seconds();
+        long cases;
+        long decided;
+        long logged;
+        long received;
+        Thread.sleep(5_000); // the relay sends within a second or so; give it a few
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                "jdbc:postgresql://" + pgHost + ":" + pgPort + "/" + database, "screening", "screening");
+                java.sql.PreparedStatement count = c.prepareStatement(
+                        "with created as (select unnest(?::uuid[]) as id)"
+                                + " select (select count(*) from screening_case s join created using (id)),"
+                                + " (select count(*) from decision d join created c on d.case_id = c.id),"
+                                + " (select count(distinct o.record_key) from outbox_event o join created c"
+                                + "   on o.record_key = c.id::text where o.type = 'DECISION_RECORDED' and o.sent_at is not null),"
+                                + " (select count(distinct e.case_id) from institution_event e join created c"
+                                + "   on e.case_id = c.id where e.type = 'case.received')")) {
+            count.setArray(1, c.createArrayOf("text", o.createdIds().toArray(String[]::new)));
+            try (java.sql.ResultSet rs = count.executeQuery()) {
+                rs.next();
+                cases = rs.getLong(1);
+                decided = rs.getLong(2);
+                logged = rs.getLong(3);
+                received = rs.getLong(4);
+            }
+        }
+        ObjectNode node = describe(o.all(), intake.putObject("overload200"));
+        node.put("targetRate", rate);
+        node.put("served", o.served());
+        node.put("refused503", o.refused());
+        node.put("other", o.other());
+        node.put("answeredAfterTwoSeconds", o.slowerThanTwoSeconds());
+        node.put("maxMs", round(o.all().latencyMicros().getMaxValue() / 1000.0));
+        node.put("servedPerSecond", round(servedPerSecond));
+        node.put("servedToCapacity", round(servedPerSecond / capacity));
+        node.put("createdWithCase", cases);
+        node.put("decidedAtIntake", decided);
+        node.put("decisionsOnLog", logged);
+        node.put("createdWithReceivedEvent", received);
+        table.add(new String[] {"intake open loop 200% (" + rate + "/s, " + length.toSeconds() + " s)",
+                fmt(servedPerSecond) + " served/s, " + o.refused() + " refused (503), " + o.other() + " other",
+                String.format(Locale.ROOT, "p50 %.0f / p99 %.0f / max %.0f ms; %d over 2 s", o.all().percentileMillis(50),
+                        o.all().percentileMillis(99), o.all().latencyMicros().getMaxValue() / 1000.0,
+                        o.slowerThanTwoSeconds()),
+                "capacity " + fmt(capacity) + " req/s; of " + o.served() + " created: " + cases + " cases, "
+                        + received + " case.received, " + logged + "/" + decided + " decisions on the log",
+                String.format(Locale.ROOT, "%.2f", servedPerSecond / capacity), "≥ 0.80, none over 2 s"});
+    }
+
     private static HttpRequest submit(String url, String token, long n, String run) {
         return LoadGenerator.request(url + "/api/v1/screenings", token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(BenchRequests.body(n, run))).build();
@@ -293,7 +354,7 @@ public final class ServiceBenchmark {
         p.waitFor();
     }
 
-    private static long rssKb(long pid, String field) throws Exception {
+    static long rssKb(long pid, String field) throws Exception {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
             if (line.startsWith(field + ":")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));
@@ -302,7 +363,7 @@ public final class ServiceBenchmark {
         return -1;
     }
 
-    private static String token(String realm, String grant, String client, String secret, String user) throws Exception {
+    static String token(String realm, String grant, String client, String secret, String user) throws Exception {
         String form = "grant_type=" + grant + "&client_id=" + client + (secret == null ? "" : "&client_secret=" + secret)
                 + (user == null ? "" : "&username=" + user + "&password=" + user + "-pw");
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

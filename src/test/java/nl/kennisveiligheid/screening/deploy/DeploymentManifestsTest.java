@@ -75,7 +75,6 @@ class DeploymentManifestsTest {
         JsonNode settings = docs.stream().filter(d -> d.path("kind").asText().equals("ConfigMap")
                 && d.at("/metadata/name").asText().startsWith("screening-config")).findFirst().orElseThrow().get("data");
         assertThat(settings.path("QUARKUS_OIDC_CONSOLE_AUTHENTICATION_COOKIE_FORCE_SECURE").asText()).isEqualTo("true");
-        assertThat(settings.path("QUARKUS_REST_CSRF_COOKIE_FORCE_SECURE").asText()).isEqualTo("true");
         assertThat(settings.path("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING").asText()).isEqualTo("true");
         assertThat(one(docs, "HorizontalPodAutoscaler").at("/spec/minReplicas").asInt()).isGreaterThanOrEqualTo(3);
         assertThat(one(docs, "PodDisruptionBudget").at("/spec/minAvailable").asInt()).isEqualTo(2);
@@ -88,6 +87,15 @@ class DeploymentManifestsTest {
                 "172.16.0.0/12", "192.168.0.0/16");
         assertThat(network.get("ingress")).hasSize(1);
         assertThat(one(docs, "ServiceMonitor").at("/spec/endpoints/0/path").asText()).isEqualTo("/q/metrics");
+        JsonNode rules = one(docs, "PrometheusRule").at("/spec/groups/0/rules");
+        assertThat(rules.findValuesAsText("alert")).contains("ScreeningAuditRelayInactive",
+                "ScreeningAuditOutboxBacklogOld", "ScreeningAuditRelayStalled", "ScreeningAuditRelayHalted",
+                "ScreeningReadinessDegraded", "ScreeningCasesOverdue", "ScreeningWebhookEndpointsDisabled");
+        for (JsonNode rule : rules) {
+            // Every alert reads a metric the service exports (HealthAndMetricsTest checks that the service exports it).
+            assertThat(rule.get("expr").asText()).contains("screening_");
+            assertThat(rule.at("/annotations/runbook").asText()).startsWith("README.md#");
+        }
 
         JsonNode topic = one(docs, "KafkaTopic").get("spec");
         assertThat(topic.get("topicName").asText()).isEqualTo("screening.decisions.v1");
