@@ -11,13 +11,16 @@ DATABASE=screening_bench
 LOG=target/bench/service.log
 . src/local/service-under-load.sh
 
-echo "[bench] matching: JMH at 1,000,000 names"
-java -cp "$CP" org.openjdk.jmh.Main EntityIndexBenchmark -wi 1 -w 5 -i 2 -r 10 -f 1 \
-  -rf json -rff target/bench/matching-jmh.json > target/bench/matching-jmh.log
+# BENCH_ONLY=overload runs only intake at twice its capacity (about 3 minutes): target/bench/overload.json.
+if [ -z "${BENCH_ONLY:-}" ]; then
+  echo "[bench] matching: JMH at 1,000,000 names"
+  java -cp "$CP" org.openjdk.jmh.Main EntityIndexBenchmark -wi 1 -w 5 -i 2 -r 10 -f 1 \
+    -rf json -rff target/bench/matching-jmh.json > target/bench/matching-jmh.log
+fi
 
 start_service bench
 sleep 10   # idle before the idle RSS is read
 
-java -cp "$CP" nl.kennisveiligheid.screening.bench.ServiceBenchmark "http://127.0.0.1:$PORT" "$SERVICE" \
+java ${BENCH_ONLY:+-Dbench.only=$BENCH_ONLY} -cp "$CP" nl.kennisveiligheid.screening.bench.ServiceBenchmark "http://127.0.0.1:$PORT" "$SERVICE" \
   "$PGBIN/pgbench" 127.0.0.1 "$PG_PORT" screening_bench "127.0.0.1:$KAFKA_PORT" \
   "http://127.0.0.1:$KEYCLOAK_PORT/realms/screening" target/bench/matching-jmh.json
