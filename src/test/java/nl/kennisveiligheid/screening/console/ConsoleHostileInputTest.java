@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 class ConsoleHostileInputTest {
 
     private static final int TRIES = Integer.getInteger("fuzz.tries", 250);
+    /** Vert.x's longest request line (quarkus.http.limits.max-initial-line-length, 4096). */
+    private static final int MAX_REQUEST_LINE = 4_000;
     private static final long SEED = Long.getLong("fuzz.seed", 20261129L);
     private static final List<String> HOSTILE = List.of("", " ", "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>",
             "'; drop table screening_case; --", "${jndi:ldap://x/a}", "{inject:csrf.token}", "{#each x}{/each}", "%00", "%",
@@ -53,54 +55,78 @@ class ConsoleHostileInputTest {
         for (int i = 0; i < TRIES; i++) {
             String value = HOSTILE.get(random.nextInt(HOSTILE.size()));
             String encoded = URLEncoder.encode(value, StandardCharsets.UTF_8);
+            String[] what = new String[1];
             Response response;
-            String what;
-            switch (i % 6) {
-                case 0 -> {
-                    what = "GET /console?state&assignee=" + value;
-                    response = raw(officer).get("/console?state=" + encoded + "&assignee=" + encoded);
+            try {
+                response = hostileRequest(i, officer, caseId, token, value, encoded, random, actions, fields, what, failures);
+            } catch (Exception e) {
+                if (isConnectionClosed(e) && encoded.length() > MAX_REQUEST_LINE) {
+                    // Netty answers a request line over its limit with 414 and closes the connection,
+                    // sometimes before the client has finished writing it: a refusal, not a fault.
+                    continue;
                 }
-                case 1 -> {
-                    what = "GET /console/cases/{id}?done=" + value;
-                    response = raw(officer).get("/console/cases/" + caseId + "?done=" + encoded);
-                }
-                case 2 -> {
-                    what = "GET /console/language/" + value;
-                    response = raw(officer).get("/console/language/" + (random.nextBoolean() ? "nl" : encoded) + "?next="
-                            + encoded);
-                }
-                case 3 -> {
-                    what = "GET /console/cases/" + value;
-                    response = raw(officer).get("/console/cases/" + encoded);
-                }
-                case 4 -> {
-                    String action = actions[random.nextInt(actions.length)];
-                    what = "POST " + action + " with forged token " + value;
-                    response = form(officer).formParam("csrf-token", value).post("/console/cases/" + caseId + "/" + action);
-                    if (response.statusCode() != 403) {
-                        failures.add(what + " was not refused as forged: " + response.statusCode());
-                    }
-                }
-                default -> {
-                    String action = actions[random.nextInt(actions.length)];
-                    RequestSpecification form = form(officer).formParam("csrf-token", token);
-                    for (String field : fields) {
-                        if (random.nextBoolean()) {
-                            form = form.formParam(field, HOSTILE.get(random.nextInt(HOSTILE.size())));
-                        }
-                    }
-                    what = "POST " + action + " with hostile fields";
-                    response = form.post("/console/cases/" + (random.nextInt(4) == 0 ? "not-a-case" : caseId) + "/" + action);
-                }
+                throw e;
             }
             int status = response.statusCode();
             if (status >= 500) {
-                failures.add(what + " gave " + status);
+                failures.add(what[0] + " gave " + status);
             } else if (status < 300 && !response.contentType().startsWith("text/html")) {
-                failures.add(what + " answered " + response.contentType() + ", not a page");
+                failures.add(what[0] + " answered " + response.contentType() + ", not a page");
             }
         }
         assertThat(failures).as("seed " + SEED).isEmpty();
+    }
+
+    /** One hostile request of the kind {@code i} selects; {@code what} receives its description. */
+    private static Response hostileRequest(int i, ConsoleSignIn officer, String caseId, String token, String value,
+            String encoded, Random random, String[] actions, String[] fields, String[] what, List<String> failures) {
+        switch (i % 6) {
+            case 0 -> {
+                what[0] = "GET /console?state&assignee=" + value;
+                return raw(officer).get("/console?state=" + encoded + "&assignee=" + encoded);
+            }
+            case 1 -> {
+                what[0] = "GET /console/cases/{id}?done=" + value;
+                return raw(officer).get("/console/cases/" + caseId + "?done=" + encoded);
+            }
+            case 2 -> {
+                what[0] = "GET /console/language/" + value;
+                return raw(officer).get("/console/language/" + (random.nextBoolean() ? "nl" : encoded) + "?next=" + encoded);
+            }
+            case 3 -> {
+                what[0] = "GET /console/cases/" + value;
+                return raw(officer).get("/console/cases/" + encoded);
+            }
+            case 4 -> {
+                String action = actions[random.nextInt(actions.length)];
+                what[0] = "POST " + action + " with forged token " + value;
+                Response response = form(officer).formParam("csrf-token", value).post("/console/cases/" + caseId + "/" + action);
+                if (response.statusCode() != 403) {
+                    failures.add(what[0] + " was not refused as forged: " + response.statusCode());
+                }
+                return response;
+            }
+            default -> {
+                String action = actions[random.nextInt(actions.length)];
+                RequestSpecification form = form(officer).formParam("csrf-token", token);
+                for (String field : fields) {
+                    if (random.nextBoolean()) {
+                        form = form.formParam(field, HOSTILE.get(random.nextInt(HOSTILE.size())));
+                    }
+                }
+                what[0] = "POST " + action + " with hostile fields";
+                return form.post("/console/cases/" + (random.nextInt(4) == 0 ? "not-a-case" : caseId) + "/" + action);
+            }
+        }
+    }
+
+    private static boolean isConnectionClosed(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.SocketException || t instanceof org.apache.http.NoHttpResponseException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test
