@@ -72,6 +72,7 @@ class LoadSheddingTest {
                 given().get("/q/health/ready").then().statusCode(200);
                 String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
                 assertThat(metrics).contains("screening_load_admitted{class=\"intake\"} " + places + ".0")
+                        .contains("screening_load_in_flight{class=\"intake\"} " + places + ".0")
                         .containsPattern("screening_load_refused_total\\{class=\"intake\"} \\d+");
                 given().auth().oauth2(officer).get("/api/v1/reviews").then().statusCode(200);
             } finally {
