@@ -73,9 +73,10 @@ public class OutboxRelay {
 
     void onStart(@Observes StartupEvent event) {
         metrics.gauge("screening.audit.relay.active", this, r -> r.active ? 1 : 0);
-        metrics.gauge("screening.audit.outbox.backlog", this, OutboxRelay::backlog);
+        metrics.gauge("screening.audit.outbox.backlog", this, r -> r.unsent("count(*)"));
         metrics.gauge("screening.audit.relay.halted", this, r -> r.alarm == null ? 0 : 1);
-        metrics.gauge("screening.audit.outbox.oldest.seconds", this, OutboxRelay::oldestUnsentSeconds);
+        metrics.gauge("screening.audit.outbox.oldest.seconds", this,
+                r -> r.unsent("coalesce(extract(epoch from now() - min(created_at)), 0)"));
         if (config.relay().enabled()) {
             start();
         }
@@ -255,20 +256,11 @@ public class OutboxRelay {
         }
     }
 
-    private double oldestUnsentSeconds() {
+    /** One number about the unsent events, read when scraped; NaN while the database is away. */
+    private double unsent(String aggregate) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select coalesce(extract(epoch from now() - min(created_at)), 0)"
-                        + " from outbox_event where sent_at is null")) {
+                ResultSet rs = s.executeQuery("select " + aggregate + " from outbox_event where sent_at is null")) {
             return rs.next() ? rs.getDouble(1) : Double.NaN;
-        } catch (SQLException e) {
-            return Double.NaN;
-        }
-    }
-
-    private double backlog() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select count(*) from outbox_event where sent_at is null")) {
-            return rs.next() ? rs.getLong(1) : Double.NaN;
         } catch (SQLException e) {
             return Double.NaN;
         }
