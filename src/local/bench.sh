@@ -21,6 +21,6 @@ fi
 start_service bench
 sleep 10   # idle before the idle RSS is read
 
-java ${BENCH_ONLY:+-Dbench.only=$BENCH_ONLY} -cp "$CP" nl.kennisveiligheid.screening.bench.ServiceBenchmark "http://127.0.0.1:$PORT" "$SERVICE" \
+$GENERATOR_PRIORITY java ${BENCH_ONLY:+-Dbench.only=$BENCH_ONLY} -cp "$CP" nl.kennisveiligheid.screening.bench.ServiceBenchmark "http://127.0.0.1:$PORT" "$SERVICE" \
   "$PGBIN/pgbench" 127.0.0.1 "$PG_PORT" screening_bench "127.0.0.1:$KAFKA_PORT" \
   "http://127.0.0.1:$KEYCLOAK_PORT/realms/screening" target/bench/matching-jmh.json

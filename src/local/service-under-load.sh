@@ -6,6 +6,12 @@
 [ -z "${SCREENING_DB_URL:-}" ] || { echo "measurements use the private PostgreSQL; unset SCREENING_DB_URL" >&2; exit 2; }
 PGBIN=$(pg_config --bindir 2>/dev/null || ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 mkdir -p target/bench
+# The load generator stands for clients on other machines. Sharing two cores with the service, its
+# servers and the database, it fell behind its own schedule and its lateness was counted as the
+# service's latency (p50 5 s at 2x capacity, against 0.25 s when it runs first). As root it runs at
+# a higher priority so that what is measured is the service; without root it runs as it is.
+GENERATOR_PRIORITY=""   # prefix for the load generator's java command
+[ "$(id -u)" = 0 ] && GENERATOR_PRIORITY="nice -n -15"
 
 ./mvnw -q -B package -DskipTests
 ./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test

@@ -10,6 +10,6 @@ LOG=target/bench/soak-service.log
 . src/local/service-under-load.sh
 start_service soak
 sleep 10
-java -Dsoak.minutes="${SOAK_MINUTES:-30}" ${SOAK_RATE:+-Dsoak.rate=$SOAK_RATE} -cp "$CP" \
+$GENERATOR_PRIORITY java -Dsoak.minutes="${SOAK_MINUTES:-30}" ${SOAK_RATE:+-Dsoak.rate=$SOAK_RATE} -cp "$CP" \
   nl.kennisveiligheid.screening.bench.SoakRun "http://127.0.0.1:$PORT" "$SERVICE" \
   "http://127.0.0.1:$KEYCLOAK_PORT/realms/screening"

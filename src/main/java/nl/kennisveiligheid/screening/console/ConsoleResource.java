@@ -56,6 +56,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Roles.LEGAL_OFFICER)
 @io.smallrye.faulttolerance.api.ApplyGuard(nl.kennisveiligheid.screening.load.EndpointGuards.CONSOLE)
+@nl.kennisveiligheid.screening.load.WaitLimited
 public class ConsoleResource {
 
     @Inject

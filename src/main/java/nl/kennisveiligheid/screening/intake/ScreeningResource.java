@@ -40,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "screenings", description = "Screening requests of the caller's institution")
 @io.smallrye.faulttolerance.api.ApplyGuard(nl.kennisveiligheid.screening.load.EndpointGuards.INTAKE)
+@nl.kennisveiligheid.screening.load.WaitLimited
 public class ScreeningResource {
 
     @Inject

@@ -29,6 +29,12 @@ public class AdmissionGate {
      */
     static final int ORDER = -90;
 
+    /** Where the gate leaves the moment it counted the request ({@link System#nanoTime()}). */
+    static final String ADMITTED_AT = "screening.load.admittedAt";
+
+    /** Where the gate leaves the request's endpoint class. */
+    static final String ENDPOINT_CLASS = "screening.load.class";
+
     @Inject
     LoadConfig config;
 
@@ -58,6 +64,8 @@ public class AdmissionGate {
                 refuse(ctx, page);
                 return;
             }
+            ctx.put(ADMITTED_AT, System.nanoTime());
+            ctx.put(ENDPOINT_CLASS, endpointClass);
             ctx.addEndHandler(done -> inFlight.decrementAndGet());
             ctx.next();
         });

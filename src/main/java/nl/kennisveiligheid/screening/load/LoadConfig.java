@@ -23,6 +23,15 @@ public interface LoadConfig {
     /** The legal officers' web console. */
     Bound console();
 
+    /**
+     * The longest a request may wait between admission and the start of its work. A place that frees
+     * up later goes to a request its client is still waiting for; the one that waited longer is
+     * refused like any other past the bound, so that an answer never comes later than this plus the
+     * work itself, even when the service stalls for a moment (a slow disk, a long pause).
+     */
+    @WithDefault("PT1S")
+    java.time.Duration maxQueueWait();
+
     /** Seconds a refused caller is told to wait ({@code Retry-After}). */
     @WithDefault("1")
     int retryAfterSeconds();

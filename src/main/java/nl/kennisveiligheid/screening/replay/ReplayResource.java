@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "audit", description = "Replay and verification of the decision log")
 @io.smallrye.faulttolerance.api.ApplyGuard(nl.kennisveiligheid.screening.load.EndpointGuards.REPLAY)
+@nl.kennisveiligheid.screening.load.WaitLimited
 public class ReplayResource {
 
     @Inject

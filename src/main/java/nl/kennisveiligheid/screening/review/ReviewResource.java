@@ -39,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Roles.LEGAL_OFFICER)
 @Tag(name = "reviews", description = "The legal officers' queue and decisions")
 @io.smallrye.faulttolerance.api.ApplyGuard(nl.kennisveiligheid.screening.load.EndpointGuards.OFFICERS)
+@nl.kennisveiligheid.screening.load.WaitLimited
 public class ReviewResource {
 
     @Inject

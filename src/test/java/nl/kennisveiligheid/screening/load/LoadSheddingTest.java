@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Intake past its bound: the test stalls every intake request behind the publication lock, so the
  * bulkhead fills deterministically. The requests beyond its running and waiting places are refused at
- * once with 503 and Retry-After; health and the officers' endpoints still answer; and when the stall
- * ends, every accepted request completes with its case.
+ * once with 503 and Retry-After; health and the officers' endpoints still answer. The stall lasts
+ * longer than a request may wait ({@code screening.load.max-queue-wait}), so when it ends the running
+ * requests complete with their case and the waiting ones are refused instead of being served late.
  */
 @QuarkusTest
 class LoadSheddingTest {
@@ -37,7 +38,7 @@ class LoadSheddingTest {
     DedicatedConnections connections;
 
     @Test
-    void intakeBeyondItsBoundIsRefusedAtOnceAndEveryAcceptedRequestCompletes() throws Exception {
+    void intakeBeyondItsBoundIsRefusedAtOnceAndNothingIsServedAfterWaitingTooLong() throws Exception {
         String token = Tokens.demoUniversity();
         String officer = Tokens.officer1();
         int places = config.intake().running() + config.intake().waiting();
@@ -75,10 +76,12 @@ class LoadSheddingTest {
                         .contains("screening_load_in_flight{class=\"intake\"} " + places + ".0")
                         .containsPattern("screening_load_refused_total\\{class=\"intake\"} \\d+");
                 given().auth().oauth2(officer).get("/api/v1/reviews").then().statusCode(200);
+                Thread.sleep(config.maxQueueWait().toMillis() + 200);
             } finally {
                 s.execute("select pg_advisory_unlock(" + PolicyService.PUBLICATION_LOCK + ")");
             }
             int created = 0;
+            int refusedAfterWaiting = 0;
             for (Future<Response> answer : answers) {
                 Response r = answer.get(60, TimeUnit.SECONDS);
                 if (r.statusCode() == 201) {
@@ -86,10 +89,17 @@ class LoadSheddingTest {
                     given().auth().oauth2(token).get("/api/v1/screenings/" + r.jsonPath().getString("id"))
                             .then().statusCode(200);
                 } else {
-                    assertThat(r.statusCode()).isEqualTo(503);
+                    r.then().statusCode(503).contentType("application/problem+json");
+                    assertThat(r.jsonPath().getString("type")).endsWith("/overloaded");
+                    refusedAfterWaiting++;
                 }
             }
-            assertThat(created).as("every request that got a place completed").isEqualTo(places);
+            assertThat(created).as("every request that was running completed").isEqualTo(config.intake().running());
+            assertThat(refusedAfterWaiting - (offered - places))
+                    .as("every request that waited longer than max-queue-wait was refused, not served late")
+                    .isEqualTo(config.intake().waiting());
+            assertThat(given().get("/q/metrics").then().extract().asString())
+                    .containsPattern("screening_load_expired_total\\{class=\"intake\"} [1-9]");
         } finally {
             clients.shutdownNow();
         }
