@@ -53,6 +53,19 @@ class ArchitectureTest {
                 .check(MAIN);
     }
 
+    /**
+     * The Merkle tree, checkpoints and proofs are pure: an auditor replays them from bytes alone, and
+     * the same code answers proofs from the database and from a naive recomputation in tests.
+     */
+    @Test
+    void theTransparencyTreeIsPureAndStandsAlone() {
+        noClasses().that().resideInAPackage(ROOT + ".audit.tree..")
+                .should().dependOnClassesThat().resideInAnyPackage(impure())
+                .orShould().dependOnClassesThat().resideOutsideOfPackages(ROOT + ".audit.tree..", "java..")
+                .orShould().callMethod(java.time.Instant.class, "now")
+                .check(MAIN);
+    }
+
     /** The law's calendar is pure: a period is a function of dates, never of a clock or a database. */
     @Test
     void theLegalCalendarIsPureAndStandsAlone() {
