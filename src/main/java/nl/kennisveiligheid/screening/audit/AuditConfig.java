@@ -42,6 +42,20 @@ public interface AuditConfig {
 
     Relay relay();
 
+    /**
+     * The log's name in its checkpoints: their first line, and the key name of their signatures
+     * (C2SP tlog-checkpoint and signed-note).
+     */
+    @WithDefault("screening.kennisveiligheid.nl/decisions")
+    String origin();
+
+    /**
+     * The shortest time between two checkpoints while events flow; a checkpoint always follows the
+     * last batch before the relay falls idle, so every sent event is covered within this time.
+     */
+    @WithDefault("PT1S")
+    Duration checkpointInterval();
+
     /** The outbox relay. */
     interface Relay {
 

@@ -28,6 +28,11 @@ public final class ChainVerifier {
     private Long firstBrokenSequence;
     private boolean signaturesValid = true;
     private Long firstBadSignature;
+    /** The Merkle tree of the records accepted so far, to check the checkpoints on the topic against. */
+    private final nl.kennisveiligheid.screening.audit.tree.CompactRange tree = new nl.kennisveiligheid.screening.audit.tree.CompactRange();
+    private final java.util.Map<Long, byte[]> checkpointRoots = new java.util.HashMap<>();
+    private long checkpointsVerified;
+    private Long firstBadCheckpoint;
 
     /** Checks every event's signature. */
     public ChainVerifier(PublicKey publicKey) {
@@ -85,11 +90,23 @@ public final class ChainVerifier {
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
-    /** One record's own facts, independent of its neighbours. {@code signatureValid} is null when not checked yet. */
-    private record Checked(ObjectNode event, byte[] signedBytes, boolean hashMatches, Boolean signatureValid) {}
+    /**
+     * One record's own facts, independent of its neighbours. {@code signatureValid} is null when not
+     * checked yet; {@code record} is its bytes as read (a leaf of the tree).
+     */
+    private record Checked(ObjectNode event, byte[] signedBytes, boolean hashMatches, Boolean signatureValid, byte[] record) {
+        Checked(ObjectNode event, byte[] signedBytes, boolean hashMatches, Boolean signatureValid) {
+            // An event given as a tree has the bytes the relay writes: its canonical JSON.
+            this(event, signedBytes, hashMatches, signatureValid, nl.kennisveiligheid.screening.common.CanonicalJson.bytes(event));
+        }
+    }
 
     private Checked check(String record, boolean withSignature) throws java.io.IOException {
         ObjectNode event = (ObjectNode) JSON.readTree(record);
+        byte[] recordBytes = record.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (CheckpointRecord.is(event)) {
+            return new Checked(event, null, false, null, recordBytes);
+        }
         String hash = event.path("hash").asText();
         String signature = event.path("signature").asText();
         String stripped = record.replace(",\"hash\":\"" + hash + "\"", "")
@@ -101,7 +118,7 @@ public final class ChainVerifier {
             matches = hashMatches(bytes, event);
         }
         return new Checked(event, bytes, matches,
-                withSignature ? EventSigning.signatureValid(event, bytes, publicKey) : null);
+                withSignature ? EventSigning.signatureValid(event, bytes, publicKey) : null, recordBytes);
     }
 
     private static boolean hashMatches(byte[] signedBytes, ObjectNode event) {
@@ -111,6 +128,10 @@ public final class ChainVerifier {
 
     private boolean accept(Checked checked) {
         ObjectNode event = checked.event();
+        if (CheckpointRecord.is(event)) {
+            checkpoint(event);
+            return false;
+        }
         String eventId = event.path("eventId").asText();
         if (!seen.add(eventId)) {
             duplicates++;
@@ -129,11 +150,80 @@ public final class ChainVerifier {
                     : EventSigning.signatureValid(event, checked.signedBytes(), publicKey);
             signatureChecked(valid, sequence);
         }
+        tree.append(nl.kennisveiligheid.screening.audit.tree.MerkleTree.leafHash(checked.record()));
         last = event;
         lastSignedBytes = checked.signedBytes();
         expectedSequence = sequence + 1;
         lastHash = event.path("hash").asText();
         return true;
+    }
+
+    /**
+     * A signed checkpoint on the topic: its signature under the log's key (named by its origin), and
+     * its root against the tree rebuilt from the records before it. One of a size seen before must
+     * have the same root (another would be a fork).
+     */
+    private void checkpoint(ObjectNode record) {
+        long size = record.path("treeSize").asLong(-1);
+        boolean valid;
+        try {
+            String note = record.path("checkpoint").asText();
+            String origin = note.substring(0, Math.max(0, note.indexOf('\n')));
+            var checkpoint = nl.kennisveiligheid.screening.audit.tree.Checkpoint.parse(
+                    nl.kennisveiligheid.screening.audit.tree.SignedNote.open(note,
+                            List.of(new nl.kennisveiligheid.screening.audit.tree.SignedNote.NoteKey(origin, publicKey))));
+            byte[] known = checkpointRoots.get(checkpoint.size());
+            if (checkpoint.size() != size) {
+                valid = false;
+            } else if (known != null) {
+                valid = java.util.Arrays.equals(known, checkpoint.rootHash());
+            } else if (tree.size() == size) {
+                valid = java.util.Arrays.equals(tree.root(), checkpoint.rootHash());
+            } else {
+                // A checkpoint of a size this reading cannot rebuild (the tree has moved past it unseen).
+                return;
+            }
+            if (valid) {
+                checkpointRoots.put(checkpoint.size(), checkpoint.rootHash());
+            }
+        } catch (nl.kennisveiligheid.screening.audit.tree.SignedNote.Refused | IllegalArgumentException e) {
+            valid = false;
+        }
+        if (valid) {
+            checkpointsVerified++;
+        } else if (firstBadCheckpoint == null) {
+            firstBadCheckpoint = size;
+        }
+    }
+
+    /** How many checkpoints on the topic were checked against the rebuilt tree and held. */
+    public long checkpointsVerified() {
+        return checkpointsVerified;
+    }
+
+    /** The tree size of the largest checkpoint that held, 0 when none did. */
+    public long largestCheckpointVerified() {
+        return checkpointRoots.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
+    }
+
+    /** Whether every checkpoint read was signed by the log's key and matched the tree. */
+    public boolean checkpointsValid() {
+        return firstBadCheckpoint == null;
+    }
+
+    /** The tree size of the first checkpoint that failed, if one did. */
+    public Long firstBadCheckpoint() {
+        return firstBadCheckpoint;
+    }
+
+    /** How many events the rebuilt tree holds. */
+    public long treeSize() {
+        return tree.size();
+    }
+
+    /** The root of the rebuilt tree. */
+    public byte[] rootHash() {
+        return tree.root();
     }
 
     /** Checks the last event's signature if it was not checked yet; call once after the last event. */

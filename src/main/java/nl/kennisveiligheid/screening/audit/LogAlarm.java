@@ -16,6 +16,17 @@ public final class LogAlarm extends Exception {
         this.outboxRow = outboxRow;
     }
 
+    /** A signed checkpoint Kafka refuses for good; it names the tree size, as a checkpoint has no outbox row. */
+    static LogAlarm checkpoint(long treeSize, String failure) {
+        return new LogAlarm(-treeSize, "checkpoint of tree size " + treeSize + ": " + failure);
+    }
+
+    private LogAlarm(long outboxRow, String message) {
+        super(message, null, false, false);
+        this.outboxRow = outboxRow;
+    }
+
+    /** The outbox row the relay halted at; for a checkpoint, minus its tree size. */
     public long outboxRow() {
         return outboxRow;
     }

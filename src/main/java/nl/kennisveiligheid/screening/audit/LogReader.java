@@ -37,12 +37,19 @@ public final class LogReader {
         read(settings, bootstrap, topic, onBatch);
     }
 
-    /** With {@code settings} (TLS and the like) under the reader's own. */
+    /**
+     * The events of the chain, in log order, with {@code settings} (TLS and the like) under the
+     * reader's own; the signed checkpoints between them are left out ({@link #readBatches} has every
+     * record).
+     */
     public static void readAll(Map<String, Object> settings, String bootstrap, String topic, Consumer<ObjectNode> onEvent)
             throws IOException {
         read(settings, bootstrap, topic, batch -> {
             for (String record : batch) {
-                onEvent.accept((ObjectNode) JSON.readTree(record));
+                ObjectNode value = (ObjectNode) JSON.readTree(record);
+                if (!CheckpointRecord.is(value)) {
+                    onEvent.accept(value);
+                }
             }
         });
     }

@@ -54,71 +54,110 @@ final class OutboxPublisher {
     }
 
     /**
-     * Sends the next sequenced events in order; returns how many the broker acknowledged. A record
-     * larger than the topic accepts, or one the broker refuses for good, raises a {@link LogAlarm}
-     * after the acknowledged events before it are marked; nothing after it is sent.
+     * Sends the next sequenced events in order, each signed checkpoint right after the last event it
+     * covers; returns how many events the broker acknowledged. A record larger than the topic accepts,
+     * or one the broker refuses for good, raises a {@link LogAlarm} after the acknowledged records
+     * before it are marked; nothing after it is sent.
      */
     int sendSequenced(int maxMessageBytes)
             throws SQLException, InterruptedException, ExecutionException, TimeoutException, LogAlarm {
-        List<Long> ids = new ArrayList<>();
-        List<Long> sequences = new ArrayList<>();
-        List<ProducerRecord<String, String>> records = new ArrayList<>();
-        LogAlarm tooLarge = null;
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select id, sequence, record_key, event from outbox_event where sequence is not null and sent_at is null"
-                        + " order by sequence limit " + batch)) {
-            try (ResultSet rs = s.executeQuery()) {
+        List<Outgoing> events = new ArrayList<>();
+        List<Outgoing> checkpoints = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "select id, sequence, record_key, event from outbox_event where sequence is not null and sent_at is null"
+                            + " order by sequence limit " + batch); ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    String event = rs.getString(4);
-                    int bytes = event.getBytes(StandardCharsets.UTF_8).length + RECORD_OVERHEAD_BYTES;
-                    if (bytes > maxMessageBytes) {
-                        tooLarge = new LogAlarm(rs.getLong(1), rs.getLong(2), "a record of " + bytes
-                                + " bytes is larger than the topic's max.message.bytes (" + maxMessageBytes + ")");
-                        break;
-                    }
-                    ids.add(rs.getLong(1));
-                    sequences.add(rs.getLong(2));
-                    records.add(new ProducerRecord<>(kafka.topic(), rs.getString(3), event));
+                    events.add(new Outgoing(false, rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "select tree_size, note from audit_checkpoint where sent_at is null order by tree_size limit " + batch);
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    checkpoints.add(new Outgoing(true, rs.getLong(1), rs.getLong(1), CheckpointRecord.KEY,
+                            CheckpointRecord.value(rs.getLong(1), rs.getString(2))));
                 }
             }
         }
-        int sent = send(ids, sequences, records);
+        List<Outgoing> ordered = inLogOrder(events, checkpoints);
+        List<Outgoing> fitting = new ArrayList<>();
+        LogAlarm tooLarge = null;
+        for (Outgoing record : ordered) {
+            int bytes = record.value().getBytes(StandardCharsets.UTF_8).length + RECORD_OVERHEAD_BYTES;
+            if (bytes > maxMessageBytes) {
+                tooLarge = record.alarm("a record of " + bytes + " bytes is larger than the topic's max.message.bytes ("
+                        + maxMessageBytes + ")");
+                break;
+            }
+            fitting.add(record);
+        }
+        int sent = send(fitting);
         if (tooLarge != null) {
             throw tooLarge;
         }
         return sent;
     }
 
-    private int send(List<Long> ids, List<Long> sequences, List<ProducerRecord<String, String>> records)
+    /** One record to send: an event of the chain, or a signed checkpoint ({@code id} and {@code sequence} its tree size). */
+    private record Outgoing(boolean checkpoint, long id, long sequence, String key, String value) {
+        LogAlarm alarm(String failure) {
+            return checkpoint ? LogAlarm.checkpoint(sequence, failure) : new LogAlarm(id, sequence, failure);
+        }
+    }
+
+    /**
+     * A checkpoint goes after the event whose sequence is its tree size; one that covers only events
+     * already on the topic goes first, and one beyond this batch waits for the next.
+     */
+    private static List<Outgoing> inLogOrder(List<Outgoing> events, List<Outgoing> checkpoints) {
+        List<Outgoing> ordered = new ArrayList<>();
+        long first = events.isEmpty() ? Long.MAX_VALUE : events.get(0).sequence();
+        int next = 0;
+        while (next < checkpoints.size() && checkpoints.get(next).sequence() < first) {
+            ordered.add(checkpoints.get(next++));
+        }
+        for (Outgoing event : events) {
+            ordered.add(event);
+            while (next < checkpoints.size() && checkpoints.get(next).sequence() == event.sequence()) {
+                ordered.add(checkpoints.get(next++));
+            }
+        }
+        return ordered;
+    }
+
+    private int send(List<Outgoing> records)
             throws SQLException, InterruptedException, ExecutionException, TimeoutException, LogAlarm {
         if (records.isEmpty()) {
             return 0;
         }
         KafkaProducer<String, String> p = producer();
         List<Future<RecordMetadata>> acks = new ArrayList<>();
-        for (ProducerRecord<String, String> record : records) {
-            acks.add(p.send(record));
+        for (Outgoing record : records) {
+            acks.add(p.send(new ProducerRecord<>(kafka.topic(), record.key(), record.value())));
         }
         p.flush();
-        List<Long> acknowledged = new ArrayList<>();
+        List<Long> events = new ArrayList<>();
+        List<Long> checkpoints = new ArrayList<>();
         try {
             for (int i = 0; i < acks.size(); i++) {
                 try {
                     acks.get(i).get(30, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
                     if (refusedForGood(e.getCause())) {
-                        throw new LogAlarm(ids.get(i), sequences.get(i),
-                                "Kafka refused the record for good (" + e.getCause().getClass().getSimpleName() + ")");
+                        throw records.get(i).alarm("Kafka refused the record for good ("
+                                + e.getCause().getClass().getSimpleName() + ")");
                     }
                     throw e;
                 }
-                acknowledged.add(ids.get(i));
+                (records.get(i).checkpoint() ? checkpoints : events).add(records.get(i).id());
             }
         } finally {
-            markSent(acknowledged);
-            sent.increment(acknowledged.size());
+            markSent("update outbox_event set sent_at = ? where id = any (?)", events);
+            markSent("update audit_checkpoint set sent_at = ? where tree_size = any (?)", checkpoints);
+            sent.increment(events.size());
         }
-        return acknowledged.size();
+        return events.size();
     }
 
     /** Refusals that no retry can overcome until an operator changes the broker or the record. */
@@ -128,12 +167,11 @@ final class OutboxPublisher {
                 || cause instanceof InvalidTopicException || cause instanceof PolicyViolationException;
     }
 
-    private void markSent(List<Long> ids) throws SQLException {
+    private void markSent(String update, List<Long> ids) throws SQLException {
         if (ids.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "update outbox_event set sent_at = ? where id = any (?)")) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(update)) {
             s.setTimestamp(1, Timestamp.from(clock.instant()));
             s.setArray(2, c.createArrayOf("bigint", ids.toArray()));
             s.executeUpdate();

@@ -37,6 +37,7 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final int BATCH = 500;
+    private static final int TREE_CATCH_UP = 5_000;
 
     @Inject
     AgroalDataSource dataSource;
@@ -59,6 +60,9 @@ public class OutboxRelay {
     @Inject
     DedicatedConnections connections;
 
+    @Inject
+    Checkpoints checkpoints;
+
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean active;
     private Thread worker;
@@ -70,6 +74,9 @@ public class OutboxRelay {
     private TopicWatch topicWatch;
     private volatile LogAlarm alarm;
     private long nextTopicCheck;
+    /** Whether events reached the topic that no checkpoint covers yet (or this replica just became active). */
+    private boolean uncheckpointed;
+    private long lastCheckpointAt;
 
     void onStart(@Observes StartupEvent event) {
         metrics.gauge("screening.audit.relay.active", this, r -> r.active ? 1 : 0);
@@ -77,6 +84,12 @@ public class OutboxRelay {
         metrics.gauge("screening.audit.relay.halted", this, r -> r.alarm == null ? 0 : 1);
         metrics.gauge("screening.audit.outbox.oldest.seconds", this,
                 r -> r.unsent("coalesce(extract(epoch from now() - min(created_at)), 0)"));
+        try {
+            checkpoints.ensureFirst();
+        } catch (SQLException e) {
+            LOG.warnf("The empty log's checkpoint could not be signed yet (the relay signs one with its first events): %s",
+                    SafeThrowable.describe(e).lines().findFirst().orElse(""));
+        }
         if (config.relay().enabled()) {
             start();
         }
@@ -142,6 +155,7 @@ public class OutboxRelay {
                         }
                         LOG.info("This replica is now the active audit relay");
                         nextTopicCheck = System.nanoTime();
+                        uncheckpointed = true;
                     }
                     if (System.nanoTime() - nextTopicCheck >= 0) {
                         if (topicWatch.check() > 0) {
@@ -151,6 +165,10 @@ public class OutboxRelay {
                     }
                     int sequenced = sequenceWaiting();
                     int sent = publisher.sendSequenced(topicWatch.maxMessageBytes());
+                    uncheckpointed |= sent > 0;
+                    if (uncheckpointed) {
+                        checkpointIfDue(sequenced == 0 && sent == 0);
+                    }
                     backoffMillis = 250;
                     if (alarm != null) {
                         LOG.infof("Audit relay alarm cleared: %s", alarm.getMessage());
@@ -199,7 +217,33 @@ public class OutboxRelay {
         }
     }
 
-    /** Gives every waiting event its place in the chain and stores it, in one transaction. */
+    /**
+     * Signs a checkpoint over the events the topic holds when the last one is older than the
+     * checkpoint interval, or at once when the relay has nothing more to send.
+     */
+    private void checkpointIfDue(boolean idle) throws SQLException {
+        long now = System.nanoTime();
+        if (!idle && now - lastCheckpointAt < config.checkpointInterval().toNanos()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select coalesce((select min(sequence) - 1 from outbox_event"
+                        + " where sequence is not null and sent_at is null),"
+                        + " (select coalesce(max(sequence), 0) from outbox_event where sequence is not null))")) {
+            rs.next();
+            long size = Math.min(rs.getLong(1), MerkleStore.size(c));
+            if (size > Checkpoints.latestSize(c)) {
+                checkpoints.issue(c, size);
+            }
+        }
+        lastCheckpointAt = now;
+        uncheckpointed = !idle;
+    }
+
+    /**
+     * Gives every waiting event its place in the chain and adds it to the tree, in one transaction.
+     * Events sealed before the tree existed are added to it first, a batch at a time.
+     */
     int sequenceWaiting() throws SQLException, LogAlarm {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -209,6 +253,11 @@ public class OutboxRelay {
                         ResultSet rs = s.executeQuery("select sequence, hash from audit_chain_head where id = 1 for update")) {
                     rs.next();
                     head = new ChainSequencer.Head(rs.getLong(1), rs.getString(2));
+                }
+                if (MerkleStore.size(c) < head.sequence()) {
+                    int added = MerkleStore.catchUp(c, TREE_CATCH_UP);
+                    c.commit();
+                    return added;
                 }
                 List<Long> ids = new ArrayList<>();
                 List<String> bodies = new ArrayList<>();
@@ -237,6 +286,8 @@ public class OutboxRelay {
                     }
                     update.executeBatch();
                 }
+                MerkleStore.append(c, head.sequence(),
+                        result.events().stream().map(ChainSequencer.Sealed::canonicalEvent).toList());
                 try (PreparedStatement update = c.prepareStatement(
                         "update audit_chain_head set sequence = ?, hash = ? where id = 1")) {
                     update.setLong(1, result.head().sequence());

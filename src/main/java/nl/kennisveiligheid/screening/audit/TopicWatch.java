@@ -115,7 +115,9 @@ final class TopicWatch {
             long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    return JSON.readTree(record.value()).path("sequence").asLong(0);
+                    com.fasterxml.jackson.databind.JsonNode value = JSON.readTree(record.value());
+                    // A checkpoint follows the last event it covers, so its tree size is that event's sequence.
+                    return CheckpointRecord.is(value) ? value.path("treeSize").asLong(0) : value.path("sequence").asLong(0);
                 }
             }
             throw new java.io.IOException("the topic's last record could not be read in time");
@@ -137,8 +139,13 @@ final class TopicWatch {
                     "update outbox_event set sent_at = null where sequence > ? and sent_at is not null")) {
                 s.setLong(1, onTopic);
                 int requeued = s.executeUpdate();
-                LOG.warnf("The audit topic ends at sequence %d but %d was sent: sending %d stored events again, in order",
-                        onTopic, sent, requeued);
+                try (PreparedStatement checkpoints = c.prepareStatement(
+                        "update audit_checkpoint set sent_at = null where tree_size > ? and sent_at is not null")) {
+                    checkpoints.setLong(1, onTopic);
+                    checkpoints.executeUpdate();
+                }
+                LOG.warnf("The audit topic ends at sequence %d but %d was sent: sending %d stored events again, in order,"
+                        + " with their checkpoints", onTopic, sent, requeued);
                 return requeued;
             }
         }

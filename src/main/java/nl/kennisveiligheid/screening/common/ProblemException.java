@@ -51,6 +51,13 @@ public class ProblemException extends RuntimeException {
         return e;
     }
 
+    /** Not yet: what was asked for is on its way; the client may ask again after {@code retryAfterSeconds}. */
+    public static ProblemException notYet(String slug, String detail, int retryAfterSeconds) {
+        ProblemException e = conflict(slug, detail);
+        e.retryAfterSeconds = retryAfterSeconds;
+        return e;
+    }
+
     /** Seconds for a Retry-After header, or null. */
     public Integer retryAfterSeconds() {
         return retryAfterSeconds;

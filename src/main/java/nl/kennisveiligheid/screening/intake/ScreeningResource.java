@@ -142,6 +142,40 @@ public class ScreeningResource {
         return intake.get(caller.require(), id);
     }
 
+    @Inject
+    nl.kennisveiligheid.screening.audit.Checkpoints checkpoints;
+
+    /** A decision as it is on the log with its C2SP tlog-proof: what an institution keeps to prove it offline. */
+    public record DecisionProof(String record, long sequence, String proof) {}
+
+    /** The latest decision's proof, and every decision of the case in log order. */
+    public record DecisionProofs(String record, long sequence, String proof, List<DecisionProof> decisions) {}
+
+    @GET
+    @Path("/{id}/decision-proof")
+    @RolesAllowed(Roles.HR_SYSTEM)
+    @Operation(operationId = "getDecisionProof", summary = "The case's decision as it is on the log, with proof",
+            description = "`record` is the decision's record exactly as on the log's topic, `sequence` its place, and "
+                    + "`proof` a C2SP tlog-proof: the RFC 9162 inclusion proof of the record in a signed checkpoint. "
+                    + "Kept with the key of `/api/v1/audit/public-key`, it proves the decision offline, years later, "
+                    + "without this service. A case with several decisions (after an objection) lists them all in "
+                    + "`decisions`; the top-level fields are the latest. 404 while the case has no decision on the log; "
+                    + "409 `proof-pending` with Retry-After for the second or so until a checkpoint covers it.")
+    public DecisionProofs decisionProof(@PathParam("id") UUID id) throws java.sql.SQLException {
+        intake.get(caller.require(), id);
+        List<DecisionProof> decisions = checkpoints.decisionsOf(id).stream()
+                .map(d -> new DecisionProof(d.record(), d.sequence(), d.proof())).toList();
+        if (decisions.isEmpty()) {
+            throw nl.kennisveiligheid.screening.common.ProblemException.notFound("A decision of this case on the log");
+        }
+        DecisionProof latest = decisions.get(decisions.size() - 1);
+        if (latest.proof() == null) {
+            throw nl.kennisveiligheid.screening.common.ProblemException.notYet("proof-pending",
+                    "The decision is on the log; the checkpoint that covers it follows within seconds.", 1);
+        }
+        return new DecisionProofs(latest.record(), latest.sequence(), latest.proof(), decisions);
+    }
+
     @GET
     @RolesAllowed(Roles.HR_SYSTEM)
     @Operation(operationId = "listScreenings", summary = "The caller's cases, newest first",

@@ -124,6 +124,10 @@ public final class ErasureInventory {
                 "subscription_id", "sequence", "event_id", "status", "attempts", "last_status_code", "last_error",
                 "last_attempt_at", "next_attempt_at");
         kept("audit_chain_head", "the head of the log's chain", "id", "sequence", "hash");
+        kept("audit_tree_node", "hashes of the log's records (which hold personal data only as ciphertext and pseudonyms)",
+                "level", "idx", "hash");
+        kept("audit_checkpoint", "signed tree sizes and root hashes of the log", "tree_size", "root_hash", "note",
+                "key_id", "issued_at", "sent_at");
         kept("policy_version", "policies name organisations and areas, never candidates", "version", "document",
                 "content_hash", "status", "effective_from", "created_at", "created_by", "published_at", "published_by");
         kept("replay_job", "replay reports name cases and outcomes, not persons", "id", "status", "requested_by",

@@ -49,6 +49,9 @@ class LogFaultsTest {
     String topic;
 
     @Inject
+    AuditKeys keys;
+
+    @Inject
     AgroalDataSource dataSource;
 
     @Inject
@@ -130,6 +133,14 @@ class LogFaultsTest {
         assertThat(report.get("chainIntact")).isEqualTo(true);
         assertThat(report.get("signaturesValid")).isEqualTo(true);
         assertThat(((Number) report.get("eventsRead")).longValue()).isGreaterThanOrEqualTo(events.size());
+
+        long head = ((Number) query("select sequence from audit_chain_head")).longValue();
+        ChainVerifier restored = await("the restored topic holds a checkpoint of the whole chain", () -> {
+            ChainVerifier chain = new ChainVerifier(keys.publicKey());
+            LogReader.readBatches(Map.of(), bootstrap, topic, chain::acceptRecords);
+            return chain;
+        }, chain -> chain.treeSize() >= head && chain.checkpointsVerified() > 0 && chain.largestCheckpointVerified() >= head);
+        assertThat(restored.checkpointsValid()).as("the checkpoints sent again sit after their events and match the tree").isTrue();
     }
 
     /** Every sequence from 1 to the chain's head is on the topic, the first copy of each in order. */

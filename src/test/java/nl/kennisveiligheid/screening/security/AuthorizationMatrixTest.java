@@ -45,7 +45,7 @@ class AuthorizationMatrixTest {
 
     /** Who may call what; "public" operations answer anyone, even without a token. */
     private static final Map<String, Set<String>> ALLOWED = new LinkedHashMap<>();
-    private static final Set<String> PUBLIC = Set.of("GET /api/v1/audit/public-key");
+    private static final Set<String> PUBLIC = Set.of("GET /api/v1/audit/public-key", "GET /api/v1/audit/checkpoint");
 
     static {
         ALLOWED.put("GET /api/v1/me", EVERYONE);
@@ -77,6 +77,10 @@ class AuthorizationMatrixTest {
         ALLOWED.put("POST /api/v1/audit/replays", Set.of(AUDITOR));
         ALLOWED.put("GET /api/v1/audit/replays/{id}", Set.of(AUDITOR));
         ALLOWED.put("GET /api/v1/audit/public-key", EVERYONE);
+        ALLOWED.put("GET /api/v1/audit/checkpoint", EVERYONE);
+        ALLOWED.put("GET /api/v1/audit/proofs/inclusion", Set.of(AUDITOR));
+        ALLOWED.put("GET /api/v1/audit/proofs/consistency", Set.of(AUDITOR));
+        ALLOWED.put("GET /api/v1/screenings/{id}/decision-proof", HR_SYSTEMS);
         ALLOWED.put("GET /api/v1/catalogue", Set.of(HR, HR_OTHER, OFFICER, AUDITOR, ADMIN, LEAD, PRIVACY));
         ALLOWED.put("POST /api/v1/screenings/batch", HR_SYSTEMS);
         ALLOWED.put("GET /api/v1/screenings/changes", HR_SYSTEMS);

@@ -1,0 +1,165 @@
+package nl.kennisveiligheid.screening.audit;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import nl.kennisveiligheid.screening.audit.tree.Checkpoint;
+import nl.kennisveiligheid.screening.audit.tree.MerkleTree;
+import nl.kennisveiligheid.screening.audit.tree.SignedNote;
+import nl.kennisveiligheid.screening.audit.tree.TlogProof;
+
+/**
+ * The log's signed checkpoints: issued by the active relay over the events the topic holds, kept in
+ * {@code audit_checkpoint}, and the proofs that lead to them (RFC 9162 inclusion and consistency,
+ * C2SP tlog-proof).
+ */
+@ApplicationScoped
+public class Checkpoints {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    AuditKeys keys;
+
+    @Inject
+    AuditConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** A checkpoint as stored: its tree size and the signed note, verbatim. */
+    public record Signed(long treeSize, String note) {
+    }
+
+    /** The key that signs checkpoints, under the log's origin as its name. */
+    public SignedNote.NoteKey noteKey() {
+        return new SignedNote.NoteKey(config.origin(), keys.publicKey());
+    }
+
+    /**
+     * Signs and keeps a checkpoint of the first {@code treeSize} events unless one of that size exists
+     * (two of one size could only differ if the tree had forked); returns whether it issued one.
+     */
+    boolean issue(Connection c, long treeSize) throws SQLException {
+        byte[] root = MerkleStore.root(c, treeSize);
+        String note = SignedNote.sign(new Checkpoint(config.origin(), treeSize, root).body(), config.origin(),
+                keys.signingKey(), keys.publicKey());
+        try (PreparedStatement s = c.prepareStatement("insert into audit_checkpoint (tree_size, root_hash, note, key_id, issued_at)"
+                + " values (?, ?, ?, ?, ?) on conflict (tree_size) do nothing")) {
+            s.setLong(1, treeSize);
+            s.setBytes(2, root);
+            s.setString(3, note);
+            s.setString(4, HexFormat.of().formatHex(noteKey().keyId()));
+            s.setTimestamp(5, Timestamp.from(clock.instant()));
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Signs the checkpoint of the empty tree (size 0, root SHA-256 of nothing) when the log has none,
+     * so that from its first start the log has a signed head to serve and to extend; every replica
+     * may do it, as the same key signs the same note.
+     */
+    void ensureFirst() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            if (at(0).isEmpty() && latestSize(c) == 0) {
+                issue(c, 0);
+            }
+        }
+    }
+
+    /** The largest tree size a checkpoint was issued for, 0 when none was. */
+    static long latestSize(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select coalesce(max(tree_size), 0) from audit_checkpoint");
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    public Optional<Signed> latest() throws SQLException {
+        return find("select tree_size, note from audit_checkpoint order by tree_size desc limit 1", null);
+    }
+
+    public Optional<Signed> at(long treeSize) throws SQLException {
+        return find("select tree_size, note from audit_checkpoint where tree_size = ?", treeSize);
+    }
+
+    private Optional<Signed> find(String query, Long treeSize) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(query)) {
+            if (treeSize != null) {
+                s.setLong(1, treeSize);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(new Signed(rs.getLong(1), rs.getString(2))) : Optional.empty();
+            }
+        }
+    }
+
+    /** How many events the stored tree holds. */
+    public long treeSize() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return MerkleStore.size(c);
+        }
+    }
+
+    /** The inclusion proof of the event of {@code sequence} in the tree of {@code treeSize} events. */
+    public List<byte[]> inclusionProof(long sequence, long treeSize) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return MerkleStore.hashes(c, MerkleTree.inclusionPath(sequence - 1, treeSize));
+        }
+    }
+
+    /** The consistency proof from the tree of {@code from} events to the tree of {@code to} events. */
+    public List<byte[]> consistencyProof(long from, long to) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return MerkleStore.hashes(c, MerkleTree.consistencyPath(from, to));
+        }
+    }
+
+    /**
+     * The C2SP tlog-proof of the event of {@code sequence} against the latest checkpoint, if one
+     * covers it yet.
+     */
+    public Optional<TlogProof> proofOf(long sequence) throws SQLException {
+        Optional<Signed> latest = latest();
+        if (latest.isEmpty() || latest.get().treeSize() < sequence) {
+            return Optional.empty();
+        }
+        return Optional.of(new TlogProof(sequence - 1, inclusionProof(sequence, latest.get().treeSize()), latest.get().note()));
+    }
+
+    /** A decision as it is on the log, with its tlog-proof once a checkpoint covers it (else null). */
+    public record DecisionOnLog(String record, long sequence, String proof) {}
+
+    /** Every decision of a case that is in the chain, in log order. */
+    public List<DecisionOnLog> decisionsOf(java.util.UUID caseId) throws SQLException {
+        List<DecisionOnLog> decisions = new java.util.ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select sequence, event from outbox_event where record_key = ? and type = ? and sequence is not null"
+                        + " order by sequence")) {
+            s.setString(1, caseId.toString());
+            s.setString(2, AuditOutbox.DECISION_RECORDED);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    decisions.add(new DecisionOnLog(rs.getString(2), rs.getLong(1), null));
+                }
+            }
+        }
+        List<DecisionOnLog> proven = new java.util.ArrayList<>();
+        for (DecisionOnLog d : decisions) {
+            proven.add(new DecisionOnLog(d.record(), d.sequence(), proofOf(d.sequence()).map(TlogProof::text).orElse(null)));
+        }
+        return proven;
+    }
+}

@@ -1,0 +1,180 @@
+package nl.kennisveiligheid.screening.audit;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import nl.kennisveiligheid.screening.audit.tree.Checkpoint;
+import nl.kennisveiligheid.screening.audit.tree.MerkleTree;
+import nl.kennisveiligheid.screening.audit.tree.SignedNote;
+import nl.kennisveiligheid.screening.audit.tree.TlogProof;
+import nl.kennisveiligheid.screening.support.Requests;
+import nl.kennisveiligheid.screening.support.Tokens;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The log as a transparency log, as an institution and an auditor use it: a decision's proof checked
+ * offline with nothing but the public key, checkpoints in the C2SP formats, RFC 9162 proofs between
+ * them, and the checkpoints on the topic matching the tree rebuilt from the topic's own records.
+ */
+@QuarkusTest
+class TransparencyLogTest {
+
+    static final String ORIGIN = "screening.kennisveiligheid.nl/decisions";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @ConfigProperty(name = "screening.audit.topic")
+    String topic;
+
+    static List<SignedNote.NoteKey> trusted() {
+        Map<String, String> jwk = given().get("/api/v1/audit/public-key").then().statusCode(200).extract().as(Map.class);
+        return List.of(new SignedNote.NoteKey(ORIGIN, Ed25519Jwk.fromX(jwk.get("x"))));
+    }
+
+    static String decidedCase() {
+        return given().auth().oauth2(Tokens.demoUniversity()).contentType(ContentType.JSON).body(Requests.clean())
+                .post("/api/v1/screenings").then().statusCode(201).extract().path("id");
+    }
+
+    /** The decision's proof, once the checkpoint that covers it is signed (409 proof-pending until then). */
+    static Response decisionProof(String caseId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            Response r = given().auth().oauth2(Tokens.demoUniversity()).get("/api/v1/screenings/" + caseId + "/decision-proof");
+            if (r.statusCode() == 200 || System.nanoTime() > deadline) {
+                return r;
+            }
+            assertThat(r.statusCode()).as("before its proof the decision is pending or not yet on the log").isIn(404, 409);
+            if (r.statusCode() == 409) {
+                r.then().header("Retry-After", "1").body("type", endsWith("/proof-pending"));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    static Checkpoint checkpoint(String note) throws SignedNote.Refused {
+        return Checkpoint.parse(SignedNote.open(note, trusted()));
+    }
+
+    @Test
+    void aDecisionsProofVerifiesOfflineWithOnlyThePublicKey() throws Exception {
+        String caseId = decidedCase();
+        Response r = decisionProof(caseId);
+        r.then().statusCode(200);
+        String record = r.path("record");
+        long sequence = r.jsonPath().getLong("sequence");
+        String proof = r.path("proof");
+        assertThat(proof).startsWith("c2sp.org/tlog-proof@v1\nindex " + (sequence - 1) + "\n");
+        assertThat(record).contains("\"caseId\":\"" + caseId + "\"").contains("\"type\":\"DECISION_RECORDED\"")
+                .contains("\"sequence\":" + sequence + ",");
+        assertThat(r.jsonPath().getList("decisions")).hasSize(1);
+
+        Checkpoint at = TlogProof.parse(proof).verify(record.getBytes(StandardCharsets.UTF_8), ORIGIN, trusted());
+        assertThat(at.size()).isGreaterThanOrEqualTo(sequence);
+        String altered = record.replace("\"outcome\":\"", "\"outcome\":\"X");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TlogProof.parse(proof)
+                .verify(altered.getBytes(StandardCharsets.UTF_8), ORIGIN, trusted())).isInstanceOf(SignedNote.Refused.class);
+
+        List<String> onTopic = new ArrayList<>();
+        LogReader.readBatches(Map.of(), bootstrap, topic, onTopic::addAll);
+        assertThat(onTopic).as("the record is byte for byte the one on the topic").contains(record);
+
+        given().auth().oauth2(Tokens.hrClient(Tokens.OTHER_INSTITUTE)).get("/api/v1/screenings/" + caseId + "/decision-proof")
+                .then().statusCode(404);
+        given().auth().oauth2(Tokens.user("auditor1")).get("/api/v1/screenings/" + caseId + "/decision-proof")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void checkpointsAreSignedNotesForAnyoneAndProofsLinkThem() throws Exception {
+        decisionProof(decidedCase()).then().statusCode(200);
+        Response first = given().get("/api/v1/audit/checkpoint");
+        first.then().statusCode(200).contentType("text/plain");
+        Checkpoint earlier = checkpoint(first.asString());
+        assertThat(first.asString()).startsWith(ORIGIN + "\n" + earlier.size() + "\n").contains("\n\n\u2014 " + ORIGIN + " ");
+
+        String later = decidedCase();
+        long laterSequence = decisionProof(later).jsonPath().getLong("sequence");
+        Checkpoint latest = checkpoint(given().get("/api/v1/audit/checkpoint").asString());
+        assertThat(latest.size()).isGreaterThanOrEqualTo(laterSequence).isGreaterThan(earlier.size());
+        assertThat(checkpoint(given().queryParam("treeSize", earlier.size()).get("/api/v1/audit/checkpoint").asString()))
+                .as("a past checkpoint is served by its size").isEqualTo(earlier);
+        Checkpoint empty = checkpoint(given().queryParam("treeSize", 0).get("/api/v1/audit/checkpoint").asString());
+        assertThat(empty.rootHash()).as("the log's first checkpoint is of the empty tree").isEqualTo(MerkleTree.emptyRoot());
+
+        String auditor = Tokens.user("auditor1");
+        Map<String, Object> consistency = given().auth().oauth2(auditor).queryParam("from", earlier.size())
+                .queryParam("to", latest.size()).get("/api/v1/audit/proofs/consistency").then().statusCode(200)
+                .extract().as(Map.class);
+        assertThat(MerkleTree.verifyConsistency(earlier.size(), latest.size(), earlier.rootHash(), latest.rootHash(),
+                decode(consistency.get("hashes")))).as("the later tree extends the earlier one").isTrue();
+
+        Map<String, Object> inclusion = given().auth().oauth2(auditor).queryParam("sequence", laterSequence)
+                .queryParam("treeSize", latest.size()).get("/api/v1/audit/proofs/inclusion").then().statusCode(200)
+                .extract().as(Map.class);
+        assertThat(((Number) inclusion.get("leafIndex")).longValue()).isEqualTo(laterSequence - 1);
+        String record = decisionProof(later).path("record");
+        assertThat(MerkleTree.verifyInclusion(laterSequence - 1, latest.size(),
+                MerkleTree.leafHash(record.getBytes(StandardCharsets.UTF_8)), decode(inclusion.get("hashes")),
+                latest.rootHash())).isTrue();
+
+        given().auth().oauth2(Tokens.demoUniversity()).queryParam("from", 1).queryParam("to", latest.size())
+                .get("/api/v1/audit/proofs/consistency").then().statusCode(403);
+    }
+
+    @Test
+    void badProofParametersAreProblemsNamingTheField() {
+        String auditor = Tokens.user("auditor1");
+        given().auth().oauth2(auditor).queryParam("sequence", "0").queryParam("treeSize", "1")
+                .get("/api/v1/audit/proofs/inclusion").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("sequence"));
+        given().auth().oauth2(auditor).queryParam("sequence", "1").queryParam("treeSize", "999999999999")
+                .get("/api/v1/audit/proofs/inclusion").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("treeSize"));
+        given().auth().oauth2(auditor).queryParam("from", "2").queryParam("to", "1")
+                .get("/api/v1/audit/proofs/consistency").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("from"));
+        given().queryParam("treeSize", "x").get("/api/v1/audit/checkpoint").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("treeSize"));
+        given().queryParam("treeSize", "999999999999").get("/api/v1/audit/checkpoint").then().statusCode(404);
+    }
+
+    @Test
+    void theCheckpointsOnTheTopicMatchTheTreeRebuiltFromItsRecords() throws Exception {
+        decisionProof(decidedCase()).then().statusCode(200);
+        long latest = checkpoint(given().get("/api/v1/audit/checkpoint").asString()).size();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        ChainVerifier chain;
+        do {
+            chain = new ChainVerifier(trusted().get(0).publicKey());
+            LogReader.readBatches(Map.of(), bootstrap, topic, chain::acceptRecords);
+            Thread.sleep(200);
+        } while (!topicHasCheckpoint(latest) && System.nanoTime() < deadline);
+        assertThat(chain.checkpointsVerified()).as("checkpoints on the topic, each checked").isGreaterThan(0);
+        assertThat(chain.checkpointsValid()).isTrue();
+        assertThat(chain.chainIntact()).isTrue();
+    }
+
+    private boolean topicHasCheckpoint(long treeSize) throws Exception {
+        List<String> records = new ArrayList<>();
+        LogReader.readBatches(Map.of(), bootstrap, topic, records::addAll);
+        return records.stream().anyMatch(r -> r.contains("\"treeSize\":" + treeSize + ",") && r.contains("\"type\":\"CHECKPOINT\""));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<byte[]> decode(Object hashes) {
+        return ((List<String>) hashes).stream().map(Base64.getDecoder()::decode).toList();
+    }
+}
