@@ -54,9 +54,10 @@ BOOTSTRAP ?= 127.0.0.1:9092
 TOPIC ?= screening.decisions.v1
 KEY ?= http://127.0.0.1:8080/api/v1/audit/public-key
 SIGNATURE_EVERY ?= 1
-verify-log: ## auditor's check of the log's chain and signatures from Kafka and the public key alone
+CHECKPOINT ?= http://127.0.0.1:8080/api/v1/audit/checkpoint
+verify-log: ## auditor's check of the log (chain, signatures, tree) from Kafka, the public key and a trusted checkpoint
 	$(MVNW) -q compile exec:java -Dexec.mainClass=nl.kennisveiligheid.screening.replay.ReplayCommand \
-	  -Dexec.args="$(BOOTSTRAP) $(TOPIC) $(KEY) $(SIGNATURE_EVERY)"
+	  -Dexec.args="$(BOOTSTRAP) $(TOPIC) $(KEY) $(SIGNATURE_EVERY) $(CHECKPOINT)"
 
 FUZZ_TRIES ?= 5000
 FUZZ_SEED ?= $(shell date +%s)

@@ -33,6 +33,14 @@ public class AuditOutbox {
     public static final String INFORMATION_RECEIVED = "INFORMATION_RECEIVED";
     /** A privacy officer read a case's personal data; the log records the reading, never the data. */
     public static final String PERSONAL_DATA_ACCESSED = "PERSONAL_DATA_ACCESSED";
+    /** The institution withdrew an open case (Awb 4:1 application withdrawn): it ends without a decision. */
+    public static final String CASE_WITHDRAWN = "CASE_WITHDRAWN";
+    /** An objection against a decision was lodged in time, or admitted late (Awb 6:11): the case is open again. */
+    public static final String OBJECTION_LODGED = "OBJECTION_LODGED";
+    /** The institution withdrew its objection (Awb 6:21): the decision objected to stands. */
+    public static final String OBJECTION_WITHDRAWN = "OBJECTION_WITHDRAWN";
+    /** The decision period was extended (Awb 4:14(3), 7:10(3)). */
+    public static final String DEADLINE_EXTENDED = "DEADLINE_EXTENDED";
     /** Compressed policy documents above this many base64 characters are split into numbered parts. */
     static final int MAX_PART_CHARS = 400_000;
 
@@ -104,6 +112,15 @@ public class AuditOutbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public void personalDataAccessed(CaseRecord c, String readBy, ObjectNode reasons, Instant occurredAt) {
         insert(caseEvent(PERSONAL_DATA_ACCESSED, c, readBy, reasons, occurredAt), c.caseId().toString());
+    }
+
+    /**
+     * A case ended, suspended or reopened without a decision or a text of its own (a withdrawal, an
+     * objection withdrawn): {@code reasons} holds the states before and after, never personal data.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void caseTransition(String type, CaseRecord c, String actor, ObjectNode reasons, Instant occurredAt) {
+        insert(caseEvent(type, c, actor, reasons, occurredAt), c.caseId().toString());
     }
 
     /** The public identity of a case on the log: whose it is and under which policy it was decided. */

@@ -3,9 +3,7 @@ package nl.kennisveiligheid.screening.audit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.PublicKey;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Verifies the log event by event, in the order read: duplicates (same eventId) are skipped; each
@@ -17,7 +15,8 @@ public final class ChainVerifier {
 
     private final PublicKey publicKey;
     private final int signatureEvery;
-    private final Set<String> seen = new HashSet<>();
+    /** The leaf hash of each eventId's first delivery: a redelivery must be the same bytes. */
+    private final java.util.Map<String, byte[]> seen = new java.util.HashMap<>();
     private ObjectNode last;
     private byte[] lastSignedBytes;
     private boolean lastSignatureChecked;
@@ -28,11 +27,9 @@ public final class ChainVerifier {
     private Long firstBrokenSequence;
     private boolean signaturesValid = true;
     private Long firstBadSignature;
-    /** The Merkle tree of the records accepted so far, to check the checkpoints on the topic against. */
-    private final nl.kennisveiligheid.screening.audit.tree.CompactRange tree = new nl.kennisveiligheid.screening.audit.tree.CompactRange();
-    private final java.util.Map<Long, byte[]> checkpointRoots = new java.util.HashMap<>();
-    private long checkpointsVerified;
-    private Long firstBadCheckpoint;
+    private final TreeVerifier tree;
+    private long nonCanonicalRecords;
+    private long tamperedRedeliveries;
 
     /** Checks every event's signature. */
     public ChainVerifier(PublicKey publicKey) {
@@ -48,6 +45,7 @@ public final class ChainVerifier {
     public ChainVerifier(PublicKey publicKey, int signatureEvery) {
         this.publicKey = publicKey;
         this.signatureEvery = Math.max(1, signatureEvery);
+        this.tree = new TreeVerifier(publicKey);
     }
 
     /**
@@ -92,12 +90,15 @@ public final class ChainVerifier {
 
     /**
      * One record's own facts, independent of its neighbours. {@code signatureValid} is null when not
-     * checked yet; {@code record} is its bytes as read (a leaf of the tree).
+     * checked yet; {@code leafHash} is the tree's hash of its bytes as read; {@code canonical} whether
+     * those bytes are exactly the canonical form of their content.
      */
-    private record Checked(ObjectNode event, byte[] signedBytes, boolean hashMatches, Boolean signatureValid, byte[] record) {
+    private record Checked(ObjectNode event, byte[] signedBytes, boolean hashMatches, Boolean signatureValid,
+            byte[] leafHash, boolean canonical) {
         Checked(ObjectNode event, byte[] signedBytes, boolean hashMatches, Boolean signatureValid) {
             // An event given as a tree has the bytes the relay writes: its canonical JSON.
-            this(event, signedBytes, hashMatches, signatureValid, nl.kennisveiligheid.screening.common.CanonicalJson.bytes(event));
+            this(event, signedBytes, hashMatches, signatureValid, nl.kennisveiligheid.screening.audit.tree.MerkleTree
+                    .leafHash(nl.kennisveiligheid.screening.common.CanonicalJson.bytes(event)), true);
         }
     }
 
@@ -105,20 +106,20 @@ public final class ChainVerifier {
         ObjectNode event = (ObjectNode) JSON.readTree(record);
         byte[] recordBytes = record.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         if (CheckpointRecord.is(event)) {
-            return new Checked(event, null, false, null, recordBytes);
+            return new Checked(event, null, false, null, null, true);
         }
+        byte[] leafHash = nl.kennisveiligheid.screening.audit.tree.MerkleTree.leafHash(recordBytes);
+        // The bytes as read must be the canonical form: a duplicate key (which a parser silently
+        // resolves), reordered members or other spacing are tampering, never re-canonicalised away.
+        boolean canonical = nl.kennisveiligheid.screening.common.CanonicalJson.string(event).equals(record);
         String hash = event.path("hash").asText();
         String signature = event.path("signature").asText();
         String stripped = record.replace(",\"hash\":\"" + hash + "\"", "")
                 .replace(",\"signature\":\"" + signature + "\"", "");
         byte[] bytes = stripped.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        boolean matches = stripped.length() != record.length() && hashMatches(bytes, event);
-        if (!matches) {
-            bytes = EventSigning.signedBytes(event);
-            matches = hashMatches(bytes, event);
-        }
+        boolean matches = canonical && stripped.length() != record.length() && hashMatches(bytes, event);
         return new Checked(event, bytes, matches,
-                withSignature ? EventSigning.signatureValid(event, bytes, publicKey) : null, recordBytes);
+                withSignature ? EventSigning.signatureValid(event, bytes, publicKey) : null, leafHash, canonical);
     }
 
     private static boolean hashMatches(byte[] signedBytes, ObjectNode event) {
@@ -129,12 +130,22 @@ public final class ChainVerifier {
     private boolean accept(Checked checked) {
         ObjectNode event = checked.event();
         if (CheckpointRecord.is(event)) {
-            checkpoint(event);
+            tree.checkpoint(event);
             return false;
         }
+        if (!checked.canonical()) {
+            nonCanonicalRecords++;
+        }
         String eventId = event.path("eventId").asText();
-        if (!seen.add(eventId)) {
+        byte[] first = seen.putIfAbsent(eventId, checked.leafHash());
+        if (first != null) {
             duplicates++;
+            if (!java.util.Arrays.equals(first, checked.leafHash())) {
+                tamperedRedeliveries++;
+                if (firstBrokenSequence == null) {
+                    firstBrokenSequence = event.path("sequence").asLong(expectedSequence);
+                }
+            }
             return false;
         }
         eventsRead++;
@@ -150,7 +161,7 @@ public final class ChainVerifier {
                     : EventSigning.signatureValid(event, checked.signedBytes(), publicKey);
             signatureChecked(valid, sequence);
         }
-        tree.append(nl.kennisveiligheid.screening.audit.tree.MerkleTree.leafHash(checked.record()));
+        tree.leaf(checked.leafHash());
         last = event;
         lastSignedBytes = checked.signedBytes();
         expectedSequence = sequence + 1;
@@ -158,72 +169,19 @@ public final class ChainVerifier {
         return true;
     }
 
-    /**
-     * A signed checkpoint on the topic: its signature under the log's key (named by its origin), and
-     * its root against the tree rebuilt from the records before it. One of a size seen before must
-     * have the same root (another would be a fork).
-     */
-    private void checkpoint(ObjectNode record) {
-        long size = record.path("treeSize").asLong(-1);
-        boolean valid;
-        try {
-            String note = record.path("checkpoint").asText();
-            String origin = note.substring(0, Math.max(0, note.indexOf('\n')));
-            var checkpoint = nl.kennisveiligheid.screening.audit.tree.Checkpoint.parse(
-                    nl.kennisveiligheid.screening.audit.tree.SignedNote.open(note,
-                            List.of(new nl.kennisveiligheid.screening.audit.tree.SignedNote.NoteKey(origin, publicKey))));
-            byte[] known = checkpointRoots.get(checkpoint.size());
-            if (checkpoint.size() != size) {
-                valid = false;
-            } else if (known != null) {
-                valid = java.util.Arrays.equals(known, checkpoint.rootHash());
-            } else if (tree.size() == size) {
-                valid = java.util.Arrays.equals(tree.root(), checkpoint.rootHash());
-            } else {
-                // A checkpoint of a size this reading cannot rebuild (the tree has moved past it unseen).
-                return;
-            }
-            if (valid) {
-                checkpointRoots.put(checkpoint.size(), checkpoint.rootHash());
-            }
-        } catch (nl.kennisveiligheid.screening.audit.tree.SignedNote.Refused | IllegalArgumentException e) {
-            valid = false;
-        }
-        if (valid) {
-            checkpointsVerified++;
-        } else if (firstBadCheckpoint == null) {
-            firstBadCheckpoint = size;
-        }
+    /** The Merkle tree rebuilt from the records, and the checkpoints held against it. */
+    public TreeVerifier tree() {
+        return tree;
     }
 
-    /** How many checkpoints on the topic were checked against the rebuilt tree and held. */
-    public long checkpointsVerified() {
-        return checkpointsVerified;
+    /** Records whose bytes are not exactly the canonical form of their content (duplicate keys, reordering, spacing). */
+    public long nonCanonicalRecords() {
+        return nonCanonicalRecords;
     }
 
-    /** The tree size of the largest checkpoint that held, 0 when none did. */
-    public long largestCheckpointVerified() {
-        return checkpointRoots.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
-    }
-
-    /** Whether every checkpoint read was signed by the log's key and matched the tree. */
-    public boolean checkpointsValid() {
-        return firstBadCheckpoint == null;
-    }
-
-    /** The tree size of the first checkpoint that failed, if one did. */
-    public Long firstBadCheckpoint() {
-        return firstBadCheckpoint;
-    }
-
-    /** How many events the rebuilt tree holds. */
-    public long treeSize() {
-        return tree.size();
-    }
-
-    /** The root of the rebuilt tree. */
-    public byte[] rootHash() {
-        return tree.root();
+    /** Redeliveries of an eventId whose bytes differ from its first delivery. */
+    public long tamperedRedeliveries() {
+        return tamperedRedeliveries;
     }
 
     /** Checks the last event's signature if it was not checked yet; call once after the last event. */

@@ -144,22 +144,32 @@ public class Checkpoints {
 
     /** Every decision of a case that is in the chain, in log order. */
     public List<DecisionOnLog> decisionsOf(java.util.UUID caseId) throws SQLException {
-        List<DecisionOnLog> decisions = new java.util.ArrayList<>();
+        List<DecisionOnLog> proven = new java.util.ArrayList<>();
+        for (CaseEventOnLog e : eventsOf(caseId)) {
+            if (AuditOutbox.DECISION_RECORDED.equals(e.type())) {
+                proven.add(new DecisionOnLog(e.record(), e.sequence(), proofOf(e.sequence()).map(TlogProof::text).orElse(null)));
+            }
+        }
+        return proven;
+    }
+
+    /** One event of a case as it is on the log. */
+    public record CaseEventOnLog(long sequence, String type, String occurredAt, String hash, String record) {}
+
+    /** Every event of a case that is in the chain, in log order. */
+    public List<CaseEventOnLog> eventsOf(java.util.UUID caseId) throws SQLException {
+        List<CaseEventOnLog> events = new java.util.ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select sequence, event from outbox_event where record_key = ? and type = ? and sequence is not null"
+                "select sequence, type, created_at, hash, event from outbox_event where record_key = ? and sequence is not null"
                         + " order by sequence")) {
             s.setString(1, caseId.toString());
-            s.setString(2, AuditOutbox.DECISION_RECORDED);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    decisions.add(new DecisionOnLog(rs.getString(2), rs.getLong(1), null));
+                    events.add(new CaseEventOnLog(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant().toString(),
+                            rs.getString(4), rs.getString(5)));
                 }
             }
         }
-        List<DecisionOnLog> proven = new java.util.ArrayList<>();
-        for (DecisionOnLog d : decisions) {
-            proven.add(new DecisionOnLog(d.record(), d.sequence(), proofOf(d.sequence()).map(TlogProof::text).orElse(null)));
-        }
-        return proven;
+        return events;
     }
 }

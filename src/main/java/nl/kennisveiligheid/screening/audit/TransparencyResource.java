@@ -88,6 +88,21 @@ public class TransparencyResource {
         return new ConsistencyProof(m1, m2, base64(checkpoints.consistencyProof(m1, m2)));
     }
 
+    /** One case's events on the log, for an auditor accounting for it. */
+    public record CaseEvents(String caseId, List<Checkpoints.CaseEventOnLog> events) {}
+
+    @GET
+    @Path("/cases/{id}/events")
+    @RolesAllowed(Roles.AUDITOR)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getCaseLogEvents", summary = "One case's events on the log, in log order",
+            description = "Each with its `sequence`, `type`, `occurredAt`, `hash` and the `record` exactly as on the "
+                    + "topic, for an inclusion proof at `/api/v1/audit/proofs/inclusion`. A case id the log does not "
+                    + "know gives an empty list.")
+    public CaseEvents caseEvents(@jakarta.ws.rs.PathParam("id") java.util.UUID id) throws SQLException {
+        return new CaseEvents(id.toString(), checkpoints.eventsOf(id));
+    }
+
     private long withinLog(String field, String value) throws SQLException {
         long size = positive(field, value);
         if (size > checkpoints.treeSize()) {

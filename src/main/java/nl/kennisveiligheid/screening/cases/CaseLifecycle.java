@@ -148,6 +148,7 @@ public class CaseLifecycle {
         unassign(c);
         closeOpenQuestion(c, InformationRequest.LAPSED);
         events.emit(c, InstitutionEvents.WITHDRAWN, clock.instant(), e -> { });
+        logTransition(c, AuditOutbox.CASE_WITHDRAWN, Actor.institution(institution), from);
         return done(c, Actor.institution(institution), CaseAction.WITHDRAWN, from, null);
     }
 
@@ -193,7 +194,7 @@ public class CaseLifecycle {
         }
         CaseStatus from = c.status;
         openObjection(c, grounds, now, calendar.weeksAfter(period.lastDay(), deadlines.objectionDecisionWeeks()));
-        objectionReceived(c, now);
+        objectionReceived(c, now, grounds, Actor.institution(institution).id());
         return new Objection(done(c, Actor.institution(institution), CaseAction.OBJECTED, from, grounds), period, false);
     }
 
@@ -211,6 +212,7 @@ public class CaseLifecycle {
         clearProposal(c);
         closeOpenQuestion(c, InformationRequest.LAPSED);
         events.emit(c, InstitutionEvents.OBJECTION_WITHDRAWN, clock.instant(), e -> e.put("outcome", c.status.name()));
+        logTransition(c, AuditOutbox.OBJECTION_WITHDRAWN, Actor.institution(institution), from);
         return done(c, Actor.institution(institution), CaseAction.OBJECTION_WITHDRAWN, from, null);
     }
 
@@ -314,6 +316,11 @@ public class CaseLifecycle {
             e.put("decisionDueDate", LegalCalendar.lastDayEndingAt(c.decisionDue).toString());
             e.put("reason", reason);
         });
+        ObjectNode reasons = JsonNodeFactory.instance.objectNode();
+        reasons.put("status", c.status.name());
+        reasons.put("decisionDue", c.decisionDue.toString());
+        outbox.correspondence(new AuditOutbox.CorrespondenceEvent(AuditOutbox.DEADLINE_EXTENDED, c.id, c.institution,
+                caller.id(), c.policyVersion, c.policyHash, reasons, reason, clock.instant()));
         return done(c, caller, CaseAction.EXTENDED, c.status, reason);
     }
 
@@ -374,7 +381,7 @@ public class CaseLifecycle {
         // The period for deciding counts from the late objection's receipt: the one that ended is of no use.
         openObjection(c, c.lateObjectionGrounds, c.lateObjectionReceivedAt,
                 calendar().weeksAfter(c.lateObjectionReceivedAt, deadlinesOf(c).objectionDecisionWeeks()));
-        objectionReceived(c, clock.instant());
+        objectionReceived(c, clock.instant(), c.lateObjectionGrounds, officer.id());
         return done(c, officer, CaseAction.LATE_OBJECTION_ADMITTED, from, reason);
     }
 
@@ -540,11 +547,25 @@ public class CaseLifecycle {
                 });
     }
 
-    private void objectionReceived(ScreeningCase c, Instant at) {
+    private void objectionReceived(ScreeningCase c, Instant at, String grounds, String actor) {
         events.emit(c, InstitutionEvents.OBJECTION_RECEIVED, at, e -> {
             e.put("decisionDue", c.decisionDue.toString());
             e.put("decisionDueDate", LegalCalendar.lastDayEndingAt(c.decisionDue).toString());
         });
+        ObjectNode reasons = JsonNodeFactory.instance.objectNode();
+        reasons.put("status", c.status.name());
+        reasons.put("decisionDue", c.decisionDue.toString());
+        outbox.correspondence(new AuditOutbox.CorrespondenceEvent(AuditOutbox.OBJECTION_LODGED, c.id, c.institution,
+                actor, c.policyVersion, c.policyHash, reasons, grounds == null ? "" : grounds, at));
+    }
+
+    /** A transition without a text of its own on the log: the states before and after. */
+    private void logTransition(ScreeningCase c, String type, Actor actor, CaseStatus from) {
+        ObjectNode reasons = JsonNodeFactory.instance.objectNode();
+        reasons.put("from", from.name());
+        reasons.put("to", c.status.name());
+        outbox.caseTransition(type, new AuditOutbox.CaseRecord(c.id, c.institution, c.policyVersion, c.policyHash),
+                actor.id(), reasons, clock.instant());
     }
 
     /** Where an unassigned case waits: with the objections if it was objected to, else with the flagged. */

@@ -46,10 +46,17 @@ public final class Replay {
     private long rederived;
     private long erased;
     private long otherMatchingVersion;
+    private final Reconciliation reconciliation = new Reconciliation();
 
     public Replay(PublicKey publicKey, Function<UUID, Optional<byte[]>> caseKeys) {
         this.chain = new ChainVerifier(publicKey);
         this.caseKeys = caseKeys;
+    }
+
+    /** Holds the log to a checkpoint the auditor trusts; refused when it is not signed by the log's key. */
+    public Replay trusting(String signedCheckpoint) throws nl.kennisveiligheid.screening.audit.tree.SignedNote.Refused {
+        chain.tree().trust(signedCheckpoint);
+        return this;
     }
 
     /** The next records of the log, in order; their checks run on all cores (see ChainVerifier). */
@@ -60,6 +67,7 @@ public final class Replay {
     }
 
     private void process(ObjectNode event) {
+        reconciliation.event(event.path("type").asText(), event.path("caseId").asText(null));
         switch (event.path("type").asText()) {
             case AuditOutbox.POLICY_PUBLISHED -> policyPart(event);
             case AuditOutbox.DECISION_RECORDED -> {
@@ -72,11 +80,20 @@ public final class Replay {
         }
     }
 
-    public ReplayReport report(UUID id, java.time.Instant startedAt, java.time.Instant finishedAt) {
+    /**
+     * The report, with every case of the database ({@code database}: case id to status) accounted for
+     * against the log, except {@code inFlight} cases whose events were not yet on the topic.
+     */
+    public ReplayReport report(UUID id, java.time.Instant startedAt, java.time.Instant finishedAt,
+            Map<String, nl.kennisveiligheid.screening.common.CaseStatus> database, java.util.Set<String> inFlight) {
         chain.finish();
+        var tree = chain.tree();
         return new ReplayReport(id, "COMPLETED", chain.eventsRead(), chain.duplicates(), chain.chainIntact(),
                 chain.firstBrokenSequence(), chain.signaturesValid(), List.copyOf(policyHashes.keySet()), rederived,
-                List.copyOf(mismatches), erased, otherMatchingVersion, startedAt, finishedAt);
+                List.copyOf(mismatches), erased, otherMatchingVersion, startedAt, finishedAt, tree.size(),
+                Base64.getEncoder().encodeToString(tree.root()), tree.trustedSize(), tree.trustedCheckpointVerified(),
+                tree.truncated(), chain.nonCanonicalRecords(), chain.tamperedRedeliveries(), tree.checkpointsVerified(),
+                tree.checkpointsValid(), reconciliation.against(database, inFlight));
     }
 
     private void policyPart(ObjectNode event) {

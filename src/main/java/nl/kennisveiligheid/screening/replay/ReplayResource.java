@@ -28,6 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @nl.kennisveiligheid.screening.load.WaitLimited
 public class ReplayResource {
 
+    /** What an auditor may give a replay: a checkpoint they kept and trust (a C2SP signed note), or nothing. */
+    public record ReplayRequest(@jakarta.validation.constraints.Size(max = 4096) String checkpoint) {}
+
     @Inject
     PublicUrl publicUrl;
 
@@ -41,15 +44,18 @@ public class ReplayResource {
     @RolesAllowed(Roles.AUDITOR)
     @Operation(operationId = "startReplay", summary = "Replay and verify the decision log",
             description = "Starts a job that reads the log from offset 0: it checks the hash chain and the signatures, "
-                    + "rebuilds every policy version and re-derives every automated decision. Answers at once with the "
-                    + "job; its report fills in when it is done.")
+                    + "that every record is exactly canonical and every redelivery byte-identical, rebuilds the Merkle "
+                    + "tree and holds every checkpoint on the topic and a trusted checkpoint against it, rebuilds every "
+                    + "policy version and re-derives every automated decision. The trusted checkpoint is `checkpoint` "
+                    + "(a signed note the auditor kept) or, without it, the service's latest. Answers at once with the "
+                    + "job; its report fills in when it is done. Unknown fields are refused.")
     @APIResponse(responseCode = "202", description = "The replay started; Location names its report",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReplayReport.class)))
     @APIResponse(responseCode = "429", description = "A replay of yours is still running, or as many as the service "
             + "runs at once; Retry-After says when to try again",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response start() {
-        ReplayReport report = replays.start(caller.officerId());
+    public Response start(ReplayRequest request) throws java.sql.SQLException {
+        ReplayReport report = replays.start(caller.officerId(), request == null ? null : request.checkpoint());
         return Response.accepted(report).location(publicUrl.of("/api/v1/audit/replays/" + report.id())).build();
     }
 

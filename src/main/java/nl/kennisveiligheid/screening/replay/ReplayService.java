@@ -40,6 +40,9 @@ public class ReplayService {
     @Inject
     KafkaSettings kafka;
 
+    @Inject
+    nl.kennisveiligheid.screening.audit.Checkpoints checkpoints;
+
     private static final int RETRY_AFTER_SECONDS = 10;
 
     @ConfigProperty(name = "screening.replay.max-running", defaultValue = "4")
@@ -65,11 +68,19 @@ public class ReplayService {
      * beyond either, 429 at once rather than a queue that grows. A replay left RUNNING by a process
      * that died is marked FAILED once it is older than {@code screening.replay.stale-after}.
      */
-    public ReplayReport start(String requestedBy) {
+    public ReplayReport start(String requestedBy, String trustedCheckpoint) throws java.sql.SQLException {
+        String trusted = trustedCheckpoint != null ? trustedCheckpoint : latestCheckpoint();
+        if (trusted != null) {
+            try {
+                new Replay(keys.publicKey(), c -> java.util.Optional.empty()).trusting(trusted);
+            } catch (nl.kennisveiligheid.screening.audit.tree.SignedNote.Refused | IllegalArgumentException e) {
+                throw new nl.kennisveiligheid.screening.common.InvalidInputException("checkpoint",
+                        "must be a checkpoint of this log signed with its key (C2SP signed note)");
+            }
+        }
         UUID id = UUID.randomUUID();
         Instant started = clock.instant();
-        ReplayReport running = new ReplayReport(id, "RUNNING", 0, 0, false, null, false, List.of(), 0, List.of(), 0, 0,
-                started, null);
+        ReplayReport running = ReplayReport.withoutVerdict(id, "RUNNING", started, null);
         QuarkusTransaction.requiringNew().run(() -> {
             var em = Panache.getEntityManager();
             @SuppressWarnings("unchecked")
@@ -98,12 +109,12 @@ public class ReplayService {
                         + "running; wait for its report, then start the next.", RETRY_AFTER_SECONDS);
             }
         });
-        jobs.submit(() -> run(id, started));
+        jobs.submit(() -> run(id, started, trusted));
         return running;
     }
 
     private static ReplayReport failed(UUID id, Instant started, Instant finished) {
-        return new ReplayReport(id, "FAILED", 0, 0, false, null, false, List.of(), 0, List.of(), 0, 0, started, finished);
+        return ReplayReport.withoutVerdict(id, "FAILED", started, finished);
     }
 
     public ReplayReport find(UUID id) {
@@ -118,13 +129,44 @@ public class ReplayService {
         });
     }
 
-    private void run(UUID id, Instant started) {
+    /** Every case the database knows, with its status. */
+    private Map<String, nl.kennisveiligheid.screening.common.CaseStatus> casesInDatabase() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, nl.kennisveiligheid.screening.common.CaseStatus> cases = new java.util.HashMap<>();
+            @SuppressWarnings("unchecked")
+            java.util.stream.Stream<Object[]> rows = Panache.getEntityManager()
+                    .createNativeQuery("select id::text, status from screening_case").getResultStream();
+            rows.forEach(row -> cases.put((String) row[0], nl.kennisveiligheid.screening.common.CaseStatus.valueOf((String) row[1])));
+            return cases;
+        });
+    }
+
+    /** Cases with an event that was not on the topic when the replay began: the replay could not see it. */
+    private java.util.Set<String> inFlight(Instant started) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object> keys = Panache.getEntityManager().createNativeQuery("select distinct record_key from outbox_event"
+                    + " where sent_at is null or sent_at >= ?1").setParameter(1, started).getResultList();
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            keys.forEach(k -> ids.add((String) k));
+            return ids;
+        });
+    }
+
+    private String latestCheckpoint() throws java.sql.SQLException {
+        return checkpoints.latest().map(nl.kennisveiligheid.screening.audit.Checkpoints.Signed::note).orElse(null);
+    }
+
+    private void run(UUID id, Instant started, String trustedCheckpoint) {
         ReplayReport report;
         try {
             Replay replay = new Replay(keys.publicKey(), caseId -> QuarkusTransaction.requiringNew()
                     .call(() -> caseKeys.find(caseId)));
+            if (trustedCheckpoint != null) {
+                replay.trusting(trustedCheckpoint);
+            }
             LogReader.readBatches(kafka.with(Map.of()), kafka.bootstrap(), kafka.topic(), replay::acceptRecords);
-            report = replay.report(id, started, clock.instant());
+            report = replay.report(id, started, clock.instant(), casesInDatabase(), inFlight(started));
         } catch (Exception e) {
             LOG.errorf("Replay %s failed: %s", id, SafeThrowable.describe(e));
             report = failed(id, started, clock.instant());

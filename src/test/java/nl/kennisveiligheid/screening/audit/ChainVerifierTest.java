@@ -83,8 +83,123 @@ class ChainVerifierTest {
         }
         assertThat(canonical.chainIntact()).isTrue();
         assertThat(canonical.signaturesValid()).isTrue();
-        assertThat(pretty.chainIntact()).isTrue();
+        assertThat(canonical.nonCanonicalRecords()).isZero();
+        assertThat(pretty.chainIntact()).as("bytes that are not the canonical form are not re-canonicalised to pass").isFalse();
+        assertThat(pretty.nonCanonicalRecords()).isEqualTo(5);
         assertThat(tampered.firstBrokenSequence()).isEqualTo(3);
+    }
+
+    @Test
+    void aDuplicateKeyThatAParserWouldResolveIsNotCanonical() throws Exception {
+        KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        List<ObjectNode> events = chain(key, 3);
+        ChainVerifier verifier = new ChainVerifier(key.getPublic());
+        for (ObjectNode e : events) {
+            String r = record(e);
+            // Jackson keeps the last of two "outcome" members: a reader would see REFUSED.
+            verifier.acceptRecord(e.get("sequence").asInt() == 2 ? r.replace("\"outcome\":\"CLEARED\"",
+                    "\"outcome\":\"CLEARED\",\"outcome\":\"REFUSED\"") : r);
+        }
+        assertThat(verifier.nonCanonicalRecords()).isEqualTo(1);
+        assertThat(verifier.firstBrokenSequence()).isEqualTo(2);
+    }
+
+    @Test
+    void aRedeliveryWithOtherBytesIsTamperingNotADuplicate() throws Exception {
+        KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        List<ObjectNode> events = chain(key, 4);
+        ChainVerifier honest = new ChainVerifier(key.getPublic());
+        ChainVerifier forged = new ChainVerifier(key.getPublic());
+        for (ObjectNode e : events) {
+            honest.acceptRecord(record(e));
+            forged.acceptRecord(record(e));
+        }
+        honest.acceptRecord(record(events.get(1)));
+        forged.acceptRecord(record(events.get(1)).replace("CLEARED", "REFUSED"));
+        assertThat(honest.duplicates()).isEqualTo(1);
+        assertThat(honest.tamperedRedeliveries()).isZero();
+        assertThat(honest.chainIntact()).isTrue();
+        assertThat(forged.tamperedRedeliveries()).isEqualTo(1);
+        assertThat(forged.chainIntact()).isFalse();
+        assertThat(forged.firstBrokenSequence()).isEqualTo(2);
+    }
+
+    /** A signed checkpoint of the first {@code size} records, as the relay signs it. */
+    static String checkpointOf(KeyPair key, List<String> records, int size) {
+        nl.kennisveiligheid.screening.audit.tree.CompactRange range = new nl.kennisveiligheid.screening.audit.tree.CompactRange();
+        for (String r : records.subList(0, size)) {
+            range.append(nl.kennisveiligheid.screening.audit.tree.MerkleTree.leafHash(
+                    r.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        String origin = "screening.kennisveiligheid.nl/decisions";
+        return nl.kennisveiligheid.screening.audit.tree.SignedNote.sign(
+                new nl.kennisveiligheid.screening.audit.tree.Checkpoint(origin, size, range.root()).body(), origin,
+                key.getPrivate(), key.getPublic());
+    }
+
+    @Test
+    void aTrustedCheckpointCatchesAnEmptiedATruncatedAndARewrittenLog() throws Exception {
+        KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        List<String> log = records(key, 12);
+        String trusted = checkpointOf(key, log, 10);
+
+        ChainVerifier whole = new ChainVerifier(key.getPublic());
+        whole.tree().trust(trusted);
+        whole.acceptRecords(log);
+        assertThat(whole.tree().trustedCheckpointVerified()).isTrue();
+        assertThat(whole.tree().truncated()).isFalse();
+        assertThat(whole.tree().size()).isEqualTo(12);
+
+        ChainVerifier empty = new ChainVerifier(key.getPublic());
+        empty.tree().trust(trusted);
+        assertThat(empty.chainIntact()).as("an empty log has an intact chain of nothing").isTrue();
+        assertThat(empty.tree().truncated()).as("but it is shorter than the checkpoint").isTrue();
+        assertThat(empty.tree().trustedCheckpointVerified()).isFalse();
+
+        ChainVerifier tail = new ChainVerifier(key.getPublic());
+        tail.tree().trust(trusted);
+        tail.acceptRecords(log.subList(0, 7));
+        assertThat(tail.chainIntact()).isTrue();
+        assertThat(tail.tree().truncated()).isTrue();
+        assertThat(tail.tree().trustedCheckpointVerified()).isFalse();
+
+        List<String> rewritten = records(key, 12);
+        ChainVerifier fork = new ChainVerifier(key.getPublic());
+        fork.tree().trust(trusted);
+        fork.acceptRecords(rewritten);
+        assertThat(fork.chainIntact()).as("a rewritten log re-signed by the key holder has an intact chain").isTrue();
+        assertThat(fork.tree().trustedCheckpointVerified()).as("but another root at the checkpoint's size").isFalse();
+        assertThat(fork.tree().truncated()).isFalse();
+    }
+
+    @Test
+    void checkpointsOnTheTopicAreHeldAgainstTheRebuiltTreeAndAForkIsCaught() throws Exception {
+        KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        List<String> log = records(key, 6);
+        List<String> topic = new ArrayList<>(log.subList(0, 4));
+        topic.add(CheckpointRecord.value(4, checkpointOf(key, log, 4)));
+        topic.addAll(log.subList(4, 6));
+        topic.add(CheckpointRecord.value(6, checkpointOf(key, log, 6)));
+        ChainVerifier good = new ChainVerifier(key.getPublic());
+        good.acceptRecords(topic);
+        assertThat(good.eventsRead()).as("checkpoints are not events").isEqualTo(6);
+        assertThat(good.tree().checkpointsVerified()).isEqualTo(2);
+        assertThat(good.tree().checkpointsValid()).isTrue();
+
+        List<String> otherLog = records(key, 4);
+        List<String> forked = new ArrayList<>(topic);
+        forked.add(CheckpointRecord.value(4, checkpointOf(key, otherLog, 4)));
+        ChainVerifier fork = new ChainVerifier(key.getPublic());
+        fork.acceptRecords(forked);
+        assertThat(fork.tree().checkpointsValid()).as("two checkpoints of size 4 with different roots").isFalse();
+        assertThat(fork.tree().firstBadCheckpoint()).isEqualTo(4);
+
+        KeyPair stranger = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        List<String> foreign = new ArrayList<>(log.subList(0, 4));
+        foreign.add(CheckpointRecord.value(4, checkpointOf(stranger, log, 4)));
+        ChainVerifier unsigned = new ChainVerifier(key.getPublic());
+        unsigned.acceptRecords(foreign);
+        assertThat(unsigned.tree().checkpointsValid()).as("a checkpoint not signed by the log's key").isFalse();
     }
 
     @Test
@@ -100,6 +215,15 @@ class ChainVerifierTest {
         ChainVerifier missing = new ChainVerifier(key.getPublic());
         gap.forEach(missing::accept);
         assertThat(missing.firstBrokenSequence()).isEqualTo(8);
+    }
+
+    /** A chain built here, as the records the relay writes. */
+    static List<String> records(KeyPair key, int length) throws Exception {
+        List<String> records = new ArrayList<>();
+        for (ObjectNode e : chain(key, length)) {
+            records.add(record(e));
+        }
+        return records;
     }
 
     static String record(ObjectNode event) throws Exception {

@@ -139,8 +139,8 @@ class LogFaultsTest {
             ChainVerifier chain = new ChainVerifier(keys.publicKey());
             LogReader.readBatches(Map.of(), bootstrap, topic, chain::acceptRecords);
             return chain;
-        }, chain -> chain.treeSize() >= head && chain.checkpointsVerified() > 0 && chain.largestCheckpointVerified() >= head);
-        assertThat(restored.checkpointsValid()).as("the checkpoints sent again sit after their events and match the tree").isTrue();
+        }, chain -> chain.tree().size() >= head && chain.tree().checkpointsVerified() > 0 && chain.tree().largestCheckpointVerified() >= head);
+        assertThat(restored.tree().checkpointsValid()).as("the checkpoints sent again sit after their events and match the tree").isTrue();
     }
 
     /** Every sequence from 1 to the chain's head is on the topic, the first copy of each in order. */

@@ -162,8 +162,8 @@ class TransparencyLogTest {
             LogReader.readBatches(Map.of(), bootstrap, topic, chain::acceptRecords);
             Thread.sleep(200);
         } while (!topicHasCheckpoint(latest) && System.nanoTime() < deadline);
-        assertThat(chain.checkpointsVerified()).as("checkpoints on the topic, each checked").isGreaterThan(0);
-        assertThat(chain.checkpointsValid()).isTrue();
+        assertThat(chain.tree().checkpointsVerified()).as("checkpoints on the topic, each checked").isGreaterThan(0);
+        assertThat(chain.tree().checkpointsValid()).isTrue();
         assertThat(chain.chainIntact()).isTrue();
     }
 
@@ -171,6 +171,180 @@ class TransparencyLogTest {
         List<String> records = new ArrayList<>();
         LogReader.readBatches(Map.of(), bootstrap, topic, records::addAll);
         return records.stream().anyMatch(r -> r.contains("\"treeSize\":" + treeSize + ",") && r.contains("\"type\":\"CHECKPOINT\""));
+    }
+
+    @jakarta.inject.Inject
+    AuditKeys keys;
+
+    /** Starts a replay as auditor1 with this body, waiting while another of theirs runs; returns the 202 body. */
+    static Map<String, Object> startReplay(Object body) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (true) {
+            Response r = given().auth().oauth2(Tokens.user("auditor1")).contentType(ContentType.JSON).body(body)
+                    .post("/api/v1/audit/replays");
+            if (r.statusCode() != 429 || System.nanoTime() > deadline) {
+                r.then().statusCode(202);
+                return r.as(Map.class);
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    static Map<String, Object> finished(Object id) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (true) {
+            Map<String, Object> report = given().auth().oauth2(Tokens.user("auditor1")).get("/api/v1/audit/replays/" + id)
+                    .then().statusCode(200).extract().as(Map.class);
+            if (!"RUNNING".equals(report.get("status")) || System.nanoTime() > deadline) {
+                return report;
+            }
+            Thread.sleep(300);
+        }
+    }
+
+    /** A checkpoint signed with the log's own key, as a compromised or mistaken log might issue it. */
+    private String signedWithTheLogsKey(long size, byte[] root) {
+        return SignedNote.sign(new Checkpoint(ORIGIN, size, root).body(), ORIGIN, keys.signingKey(), keys.publicKey());
+    }
+
+    @Test
+    void aReplayHoldsTheLogToTheLatestCheckpointAndHasNoVerdictWhileItRuns() throws Exception {
+        decisionProof(decidedCase()).then().statusCode(200);
+        Map<String, Object> running = startReplay("{}");
+        assertThat(running.get("status")).isEqualTo("RUNNING");
+        assertThat(running).as("no verdict before there is one").containsEntry("chainIntact", null)
+                .containsEntry("signaturesValid", null).containsEntry("checkpointVerified", null)
+                .containsEntry("truncated", null);
+        Map<String, Object> report = finished(running.get("id"));
+        assertThat(report.get("status")).isEqualTo("COMPLETED");
+        assertThat(report.get("chainIntact")).isEqualTo(true);
+        assertThat(report.get("checkpointVerified")).isEqualTo(true);
+        assertThat(report.get("truncated")).isEqualTo(false);
+        assertThat(report.get("checkpointsValid")).isEqualTo(true);
+        assertThat(((Number) report.get("nonCanonicalRecords")).longValue()).isZero();
+        assertThat(((Number) report.get("tamperedRedeliveries")).longValue()).isZero();
+        assertThat(((Number) report.get("treeSize")).longValue())
+                .isGreaterThanOrEqualTo(((Number) report.get("checkpointTreeSize")).longValue()).isPositive();
+        assertThat(Base64.getDecoder().decode((String) report.get("rootHash"))).hasSize(32);
+    }
+
+    @Test
+    void aReplayTrustingALongerOrForkedCheckpointFailsAndAForeignOneIsRefused() throws Exception {
+        decisionProof(decidedCase()).then().statusCode(200);
+        Checkpoint latest = checkpoint(given().get("/api/v1/audit/checkpoint").asString());
+
+        String longer = signedWithTheLogsKey(latest.size() + 1_000_000, latest.rootHash());
+        Map<String, Object> truncated = finished(startReplay(Map.of("checkpoint", longer)).get("id"));
+        assertThat(truncated.get("truncated")).as("the log is shorter than a checkpoint the auditor kept").isEqualTo(true);
+        assertThat(truncated.get("checkpointVerified")).isEqualTo(false);
+
+        String forked = signedWithTheLogsKey(latest.size(), MerkleTree.leafHash("another log".getBytes(StandardCharsets.UTF_8)));
+        Map<String, Object> fork = finished(startReplay(Map.of("checkpoint", forked)).get("id"));
+        assertThat(fork.get("truncated")).isEqualTo(false);
+        assertThat(fork.get("checkpointVerified")).as("another root at the checkpoint's size").isEqualTo(false);
+
+        java.security.KeyPair stranger = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        String foreign = SignedNote.sign(latest.body(), ORIGIN, stranger.getPrivate(), stranger.getPublic());
+        given().auth().oauth2(Tokens.user("auditor1")).contentType(ContentType.JSON).body(Map.of("checkpoint", foreign))
+                .post("/api/v1/audit/replays").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("checkpoint"));
+        given().auth().oauth2(Tokens.user("auditor1")).contentType(ContentType.JSON).body(Map.of("from", 0))
+                .post("/api/v1/audit/replays").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void copiesOfTheLogThatAreEmptyTruncatedOrRewrittenFailTheTrustedCheckpoint() throws Exception {
+        decisionProof(decidedCase()).then().statusCode(200);
+        String trusted = given().get("/api/v1/audit/checkpoint").asString();
+        long size = checkpoint(trusted).size();
+        List<String> records = new ArrayList<>();
+        LogReader.readBatches(Map.of(), bootstrap, topic, records::addAll);
+        List<String> events = records.stream().filter(r -> !r.contains("\"type\":\"CHECKPOINT\"")).toList();
+
+        String stamp = Long.toString(System.nanoTime());
+        Map<String, List<String>> copies = new java.util.LinkedHashMap<>();
+        copies.put("empty", List.of());
+        copies.put("tail", events.subList(0, (int) size - 1));
+        List<String> rewritten = new ArrayList<>(events);
+        int middle = (int) size / 2;
+        rewritten.set(middle, rewritten.get(middle).replace("\"type\":\"", "\"type\":\"X"));
+        copies.put("rewritten", rewritten);
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+                org.apache.kafka.clients.producer.KafkaProducer<String, String> producer = new org.apache.kafka.clients.producer.KafkaProducer<>(Map.of(
+                        org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                        org.apache.kafka.clients.producer.ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                        org.apache.kafka.common.serialization.StringSerializer.class,
+                        org.apache.kafka.clients.producer.ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                        org.apache.kafka.common.serialization.StringSerializer.class))) {
+            for (Map.Entry<String, List<String>> copy : copies.entrySet()) {
+                String name = topic + "." + copy.getKey() + "-" + stamp;
+                admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(name, 1, (short) 1))).all().get();
+                for (String record : copy.getValue()) {
+                    producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(name, record));
+                }
+                producer.flush();
+                ChainVerifier chain = new ChainVerifier(keys.publicKey());
+                chain.tree().trust(trusted);
+                LogReader.readBatches(Map.of(), bootstrap, name, chain::acceptRecords);
+                chain.finish();
+                assertThat(chain.tree().trustedCheckpointVerified()).as(copy.getKey()).isFalse();
+                if (!"rewritten".equals(copy.getKey())) {
+                    assertThat(chain.tree().truncated()).as(copy.getKey()).isTrue();
+                    assertThat(chain.chainIntact()).as("%s: the chain alone cannot tell", copy.getKey()).isTrue();
+                } else {
+                    assertThat(chain.chainIntact()).isFalse();
+                }
+            }
+        }
+    }
+
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    /** A case's events as the auditor sees them, once the log holds {@code count} of them. */
+    static List<Map<String, Object>> caseEvents(String caseId, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            List<Map<String, Object>> events = given().auth().oauth2(Tokens.user("auditor1"))
+                    .get("/api/v1/audit/cases/" + caseId + "/events").then().statusCode(200).extract().jsonPath()
+                    .getList("events");
+            if (events.size() >= count || System.nanoTime() > deadline) {
+                return events;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    @Test
+    void aWithdrawnCaseLeavesItsTraceOnTheLogAndTheReplayAccountsForEveryCase() throws Exception {
+        String withdrawn = given().auth().oauth2(Tokens.demoUniversity()).contentType(ContentType.JSON)
+                .body(Requests.flagged()).post("/api/v1/screenings").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(Tokens.demoUniversity()).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/screenings/" + withdrawn + "/withdrawal").then().statusCode(200);
+        List<Map<String, Object>> events = caseEvents(withdrawn, 1);
+        assertThat(events).extracting(e -> e.get("type")).containsExactly("CASE_WITHDRAWN");
+        String record = (String) events.get(0).get("record");
+        assertThat(record).contains("\"from\":\"FLAGGED\"").contains("\"to\":\"WITHDRAWN\"")
+                .contains("\"decidedBy\":\"institution:");
+        given().auth().oauth2(Tokens.demoUniversity()).get("/api/v1/audit/cases/" + withdrawn + "/events")
+                .then().statusCode(403);
+
+        String decided = decidedCase();
+        decisionProof(decided).then().statusCode(200);
+        // A case the database says is withdrawn while the log has its decision: the replay must say so.
+        try (java.sql.Connection c = dataSource.getConnection();
+                java.sql.PreparedStatement s = c.prepareStatement("update screening_case set status = 'WITHDRAWN' where id = ?")) {
+            s.setObject(1, java.util.UUID.fromString(decided));
+            s.executeUpdate();
+        }
+        Map<String, Object> report = finished(startReplay("{}").get("id"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> reconciliation = (Map<String, Object>) report.get("reconciliation");
+        assertThat((List<String>) reconciliation.get("stateDiffers")).contains(decided);
+        assertThat((List<String>) reconciliation.get("notOnLog")).doesNotContain(withdrawn);
+        assertThat((List<String>) reconciliation.get("stateDiffers")).doesNotContain(withdrawn);
+        assertThat(((Number) reconciliation.get("casesInDatabase")).longValue()).isPositive();
     }
 
     @SuppressWarnings("unchecked")

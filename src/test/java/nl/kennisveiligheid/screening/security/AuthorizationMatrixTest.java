@@ -80,6 +80,7 @@ class AuthorizationMatrixTest {
         ALLOWED.put("GET /api/v1/audit/checkpoint", EVERYONE);
         ALLOWED.put("GET /api/v1/audit/proofs/inclusion", Set.of(AUDITOR));
         ALLOWED.put("GET /api/v1/audit/proofs/consistency", Set.of(AUDITOR));
+        ALLOWED.put("GET /api/v1/audit/cases/{id}/events", Set.of(AUDITOR));
         ALLOWED.put("GET /api/v1/screenings/{id}/decision-proof", HR_SYSTEMS);
         ALLOWED.put("GET /api/v1/catalogue", Set.of(HR, HR_OTHER, OFFICER, AUDITOR, ADMIN, LEAD, PRIVACY));
         ALLOWED.put("POST /api/v1/screenings/batch", HR_SYSTEMS);
