@@ -52,7 +52,7 @@ soak: infra ## the service at half its intake capacity for SOAK_MINUTES (30): RS
 
 BOOTSTRAP ?= 127.0.0.1:9092
 TOPIC ?= screening.decisions.v1
-KEY ?= http://127.0.0.1:8080/api/v1/audit/public-key
+KEY ?= http://127.0.0.1:8080/api/v1/audit/keys
 SIGNATURE_EVERY ?= 1
 CHECKPOINT ?= http://127.0.0.1:8080/api/v1/audit/checkpoint
 verify-log: ## auditor's check of the log (chain, signatures, tree) from Kafka, the public key and a trusted checkpoint

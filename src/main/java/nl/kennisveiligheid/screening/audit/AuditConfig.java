@@ -27,6 +27,15 @@ public interface AuditConfig {
     Optional<String> signingPublicKey();
 
     /**
+     * The key that signed the log before {@link #signingKey()} (base64 PKCS#8), during a rotation:
+     * it signs the {@code KEY_ROTATED} event that hands over to the new key.
+     */
+    Optional<String> previousSigningKey();
+
+    /** Base64 X.509 public key of {@link #previousSigningKey()}. */
+    Optional<String> previousSigningPublicKey();
+
+    /**
      * Base64 32-byte key of the database's link between one person's cases ({@code subject_link});
      * it keyed the log's pseudonyms before they were keyed per case.
      */

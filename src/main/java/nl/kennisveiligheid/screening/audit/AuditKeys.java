@@ -35,8 +35,10 @@ public class AuditKeys {
     @Inject
     AuditConfig config;
 
-    private PrivateKey signingKey;
-    private PublicKey publicKey;
+    private volatile PrivateKey signingKey;
+    private volatile PublicKey publicKey;
+    /** The key that signed before the current one, kept until the relay has recorded the rotation. */
+    private volatile KeyPair previous;
     private byte[] pseudonymKey;
 
     @PostConstruct
@@ -52,11 +54,60 @@ public class AuditKeys {
             } else {
                 loadOrGenerateSigningKeys(keyDir);
             }
+            previous = previousPair(keyDir);
             pseudonymKey = config.pseudonymKey().map(k -> Base64.getDecoder().decode(k))
                     .orElseGet(() -> loadOrGenerate(keyDir.resolve("pseudonym.key"), 32));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("audit keys are not readable", e);
         }
+    }
+
+    /**
+     * The key pair that signed the log before the current one: from configuration in production
+     * ({@code screening.audit.previous-signing-key} and {@code previous-signing-public-key}), or, locally,
+     * the files a developer renamed to {@code previous-signing-ed25519.*} before restarting.
+     */
+    private KeyPair previousPair(Path dir) throws GeneralSecurityException {
+        KeyFactory factory = KeyFactory.getInstance("Ed25519");
+        if (config.previousSigningKey().isPresent() && config.previousSigningPublicKey().isPresent()) {
+            return new KeyPair(
+                    factory.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(config.previousSigningPublicKey().get()))),
+                    factory.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(config.previousSigningKey().get()))));
+        }
+        Path privateFile = dir.resolve("previous-signing-ed25519.pk8");
+        Path publicFile = dir.resolve("previous-signing-ed25519.x509");
+        if (Files.exists(privateFile) && Files.exists(publicFile)) {
+            return new KeyPair(factory.generatePublic(new X509EncodedKeySpec(read(publicFile))),
+                    factory.generatePrivate(new PKCS8EncodedKeySpec(read(privateFile))));
+        }
+        return null;
+    }
+
+    /**
+     * Makes {@code next} the signing key and the current one the previous: what a restart with a
+     * rotated configuration does, for a running service (tests, and an operator's tooling).
+     */
+    public synchronized void install(KeyPair next) {
+        previous = new KeyPair(publicKey, signingKey);
+        signingKey = next.getPrivate();
+        publicKey = next.getPublic();
+    }
+
+    /** The pair that signed before the current one, if it is configured. */
+    java.util.Optional<KeyPair> previous() {
+        return java.util.Optional.ofNullable(previous);
+    }
+
+    /** The private key of {@code kid}, if it is the current or the previous key. */
+    java.util.Optional<PrivateKey> privateKeyOf(String kid) {
+        if (KeySchedule.kid(publicKey).equals(kid)) {
+            return java.util.Optional.of(signingKey);
+        }
+        KeyPair before = previous;
+        if (before != null && KeySchedule.kid(before.getPublic()).equals(kid)) {
+            return java.util.Optional.of(before.getPrivate());
+        }
+        return java.util.Optional.empty();
     }
 
     private void loadOrGenerateSigningKeys(Path dir) throws GeneralSecurityException {

@@ -41,6 +41,11 @@ public class AuditOutbox {
     public static final String OBJECTION_WITHDRAWN = "OBJECTION_WITHDRAWN";
     /** The decision period was extended (Awb 4:14(3), 7:10(3)). */
     public static final String DEADLINE_EXTENDED = "DEADLINE_EXTENDED";
+    /**
+     * The log's signing key changed: signed by the old key, it names the new one (JWK {@code x}, its
+     * {@code kid}) and the first sequence the new key signs.
+     */
+    public static final String KEY_ROTATED = "KEY_ROTATED";
     /** Compressed policy documents above this many base64 characters are split into numbered parts. */
     static final int MAX_PART_CHARS = 400_000;
 
@@ -121,6 +126,29 @@ public class AuditOutbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public void caseTransition(String type, CaseRecord c, String actor, ObjectNode reasons, Instant occurredAt) {
         insert(caseEvent(type, c, actor, reasons, occurredAt), c.caseId().toString());
+    }
+
+    /**
+     * The body of a {@code KEY_ROTATED} event: the new key (JWK {@code x} and {@code kid}), the key it
+     * replaces, and the first sequence it signs. Written by the relay, which seals it with the old key.
+     */
+    static String keyRotatedBody(UUID eventId, java.security.PublicKey previousKey, java.security.PublicKey nextKey,
+            long validFromSequence, Instant occurredAt) {
+        ObjectNode event = base(eventId, KEY_ROTATED, occurredAt);
+        event.putNull("caseId");
+        event.putNull("institution");
+        event.putNull("subject");
+        event.putNull("outcome");
+        event.put("decidedBy", "operator");
+        event.putNull("policyVersion");
+        event.putNull("policyHash");
+        ObjectNode reasons = event.putObject("reasons");
+        reasons.put("kid", KeySchedule.kid(nextKey));
+        reasons.put("x", Ed25519Jwk.toJwk(nextKey).get("x"));
+        reasons.put("previousKid", KeySchedule.kid(previousKey));
+        reasons.put("validFromSequence", validFromSequence);
+        event.putNull("payload");
+        return event.toString();
     }
 
     /** The public identity of a case on the log: whose it is and under which policy it was decided. */

@@ -13,7 +13,6 @@ import java.util.List;
  */
 public final class ChainVerifier {
 
-    private final PublicKey publicKey;
     private final int signatureEvery;
     /** The leaf hash of each eventId's first delivery: a redelivery must be the same bytes. */
     private final java.util.Map<String, byte[]> seen = new java.util.HashMap<>();
@@ -28,6 +27,7 @@ public final class ChainVerifier {
     private boolean signaturesValid = true;
     private Long firstBadSignature;
     private final TreeVerifier tree;
+    private final KeySchedule schedule;
     private long nonCanonicalRecords;
     private long tamperedRedeliveries;
 
@@ -43,9 +43,9 @@ public final class ChainVerifier {
      * shows which event a forger touched, at the cost of one Ed25519 verification per event.
      */
     public ChainVerifier(PublicKey publicKey, int signatureEvery) {
-        this.publicKey = publicKey;
+        this.schedule = KeySchedule.startingWith(publicKey);
         this.signatureEvery = Math.max(1, signatureEvery);
-        this.tree = new TreeVerifier(publicKey);
+        this.tree = new TreeVerifier(schedule);
     }
 
     /**
@@ -83,7 +83,7 @@ public final class ChainVerifier {
     /** Takes the next event; returns false for a duplicate delivery, which is ignored. */
     public boolean accept(ObjectNode event) {
         byte[] bytes = EventSigning.signedBytes(event);
-        return accept(new Checked(event, bytes, hashMatches(bytes, event), null));
+        return accept(new Checked(event, bytes, hashMatches(bytes, event)));
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -94,10 +94,10 @@ public final class ChainVerifier {
      * those bytes are exactly the canonical form of their content.
      */
     private record Checked(ObjectNode event, byte[] signedBytes, boolean hashMatches, Boolean signatureValid,
-            byte[] leafHash, boolean canonical) {
-        Checked(ObjectNode event, byte[] signedBytes, boolean hashMatches, Boolean signatureValid) {
+            PublicKey checkedWith, byte[] leafHash, boolean canonical) {
+        Checked(ObjectNode event, byte[] signedBytes, boolean hashMatches) {
             // An event given as a tree has the bytes the relay writes: its canonical JSON.
-            this(event, signedBytes, hashMatches, signatureValid, nl.kennisveiligheid.screening.audit.tree.MerkleTree
+            this(event, signedBytes, hashMatches, null, null, nl.kennisveiligheid.screening.audit.tree.MerkleTree
                     .leafHash(nl.kennisveiligheid.screening.common.CanonicalJson.bytes(event)), true);
         }
     }
@@ -106,7 +106,7 @@ public final class ChainVerifier {
         ObjectNode event = (ObjectNode) JSON.readTree(record);
         byte[] recordBytes = record.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         if (CheckpointRecord.is(event)) {
-            return new Checked(event, null, false, null, null, true);
+            return new Checked(event, null, false, null, null, null, true);
         }
         byte[] leafHash = nl.kennisveiligheid.screening.audit.tree.MerkleTree.leafHash(recordBytes);
         // The bytes as read must be the canonical form: a duplicate key (which a parser silently
@@ -118,8 +118,10 @@ public final class ChainVerifier {
                 .replace(",\"signature\":\"" + signature + "\"", "");
         byte[] bytes = stripped.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         boolean matches = canonical && stripped.length() != record.length() && hashMatches(bytes, event);
-        return new Checked(event, bytes, matches,
-                withSignature ? EventSigning.signatureValid(event, bytes, publicKey) : null, leafHash, canonical);
+        // The key known when the batch began; an event after a rotation in the same batch is checked again in order.
+        PublicKey key = schedule.at(event.path("sequence").asLong(0));
+        return new Checked(event, bytes, matches, withSignature ? EventSigning.signatureValid(event, bytes, key) : null,
+                key, leafHash, canonical);
     }
 
     private static boolean hashMatches(byte[] signedBytes, ObjectNode event) {
@@ -155,11 +157,17 @@ public final class ChainVerifier {
         if (!linked && firstBrokenSequence == null) {
             firstBrokenSequence = sequence >= 0 ? sequence : expectedSequence;
         }
-        lastSignatureChecked = eventsRead % signatureEvery == 0;
+        boolean rotation = AuditOutbox.KEY_ROTATED.equals(event.path("type").asText());
+        lastSignatureChecked = eventsRead % signatureEvery == 0 || rotation;
+        boolean valid = true;
         if (lastSignatureChecked) {
-            boolean valid = checked.signatureValid() != null ? checked.signatureValid()
-                    : EventSigning.signatureValid(event, checked.signedBytes(), publicKey);
+            PublicKey key = schedule.at(sequence);
+            valid = checked.signatureValid() != null && checked.checkedWith() == key ? checked.signatureValid()
+                    : EventSigning.signatureValid(event, checked.signedBytes(), key);
             signatureChecked(valid, sequence);
+        }
+        if (rotation && linked && valid) {
+            follow(event, sequence);
         }
         tree.leaf(checked.leafHash());
         last = event;
@@ -167,6 +175,48 @@ public final class ChainVerifier {
         expectedSequence = sequence + 1;
         lastHash = event.path("hash").asText();
         return true;
+    }
+
+    /**
+     * A rotation the current key signed: the key it names signs from the sequence it names, which
+     * must be the next one (a rotation cannot reach back or skip ahead).
+     */
+    private void follow(ObjectNode rotation, long sequence) {
+        JsonNodeReader reasons = new JsonNodeReader(rotation.path("reasons"));
+        try {
+            long from = reasons.number("validFromSequence");
+            PublicKey next = Ed25519Jwk.fromX(reasons.text("x"));
+            if (from != sequence + 1 || !KeySchedule.kid(next).equals(reasons.text("kid"))) {
+                throw new IllegalArgumentException("a rotation names the next sequence and its key's id");
+            }
+            schedule.rotate(from, next);
+        } catch (IllegalArgumentException e) {
+            if (firstBrokenSequence == null) {
+                firstBrokenSequence = sequence;
+            }
+        }
+    }
+
+    /** Fields of a JSON object that must be there. */
+    private record JsonNodeReader(com.fasterxml.jackson.databind.JsonNode node) {
+        long number(String field) {
+            if (!node.path(field).canConvertToExactIntegral()) {
+                throw new IllegalArgumentException(field);
+            }
+            return node.path(field).asLong();
+        }
+
+        String text(String field) {
+            if (!node.path(field).isTextual()) {
+                throw new IllegalArgumentException(field);
+            }
+            return node.path(field).asText();
+        }
+    }
+
+    /** Which key signed which events, as far as the log has been read. */
+    public KeySchedule keys() {
+        return schedule;
     }
 
     /** The Merkle tree rebuilt from the records, and the checkpoints held against it. */
@@ -187,10 +237,11 @@ public final class ChainVerifier {
     /** Checks the last event's signature if it was not checked yet; call once after the last event. */
     public ChainVerifier finish() {
         if (last != null && !lastSignatureChecked) {
-            signatureChecked(EventSigning.signatureValid(last, lastSignedBytes, publicKey),
-                    last.path("sequence").asLong(-1));
+            long sequence = last.path("sequence").asLong(-1);
+            signatureChecked(EventSigning.signatureValid(last, lastSignedBytes, schedule.at(sequence)), sequence);
             lastSignatureChecked = true;
         }
+        tree.finish();
         return this;
     }
 

@@ -41,25 +41,27 @@ public class Checkpoints {
     public record Signed(long treeSize, String note) {
     }
 
-    /** The key that signs checkpoints, under the log's origin as its name. */
-    public SignedNote.NoteKey noteKey() {
-        return new SignedNote.NoteKey(config.origin(), keys.publicKey());
-    }
-
     /**
      * Signs and keeps a checkpoint of the first {@code treeSize} events unless one of that size exists
      * (two of one size could only differ if the tree had forked); returns whether it issued one.
      */
     boolean issue(Connection c, long treeSize) throws SQLException {
         byte[] root = MerkleStore.root(c, treeSize);
+        // The key the log records as signing now: until the relay has handed over to a newly configured
+        // key on the log, a verifier following the log would not know the new one.
+        java.security.PublicKey publicKey = SigningKeys.current(c).map(KeySchedule.Entry::key).orElse(keys.publicKey());
+        java.security.PrivateKey privateKey = keys.privateKeyOf(KeySchedule.kid(publicKey)).orElse(null);
+        if (privateKey == null) {
+            return false;
+        }
         String note = SignedNote.sign(new Checkpoint(config.origin(), treeSize, root).body(), config.origin(),
-                keys.signingKey(), keys.publicKey());
+                privateKey, publicKey);
         try (PreparedStatement s = c.prepareStatement("insert into audit_checkpoint (tree_size, root_hash, note, key_id, issued_at)"
                 + " values (?, ?, ?, ?, ?) on conflict (tree_size) do nothing")) {
             s.setLong(1, treeSize);
             s.setBytes(2, root);
             s.setString(3, note);
-            s.setString(4, HexFormat.of().formatHex(noteKey().keyId()));
+            s.setString(4, HexFormat.of().formatHex(SignedNote.keyId(config.origin(), publicKey)));
             s.setTimestamp(5, Timestamp.from(clock.instant()));
             return s.executeUpdate() == 1;
         }

@@ -16,6 +16,11 @@ public final class LogAlarm extends Exception {
         this.outboxRow = outboxRow;
     }
 
+    /** The log's signing key cannot be handed over: the key that signs it now is not configured. */
+    static LogAlarm keys(String failure) {
+        return new LogAlarm(0, "signing key: " + failure);
+    }
+
     /** A signed checkpoint Kafka refuses for good; it names the tree size, as a checkpoint has no outbox row. */
     static LogAlarm checkpoint(long treeSize, String failure) {
         return new LogAlarm(-treeSize, "checkpoint of tree size " + treeSize + ": " + failure);

@@ -63,6 +63,9 @@ public class OutboxRelay {
     @Inject
     Checkpoints checkpoints;
 
+    @Inject
+    SigningKeys signingKeys;
+
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean active;
     private Thread worker;
@@ -259,6 +262,10 @@ public class OutboxRelay {
                     c.commit();
                     return added;
                 }
+                if (handOverSigningKey(c, head)) {
+                    c.commit();
+                    return 1;
+                }
                 List<Long> ids = new ArrayList<>();
                 List<String> bodies = new ArrayList<>();
                 try (PreparedStatement s = c.prepareStatement(
@@ -305,6 +312,54 @@ public class OutboxRelay {
                 throw e instanceof SQLException sql ? sql : new SQLException("sequencing failed", e);
             }
         }
+    }
+
+    /**
+     * Records the log's first key, or, when the configured signing key is not the one that signs the
+     * log, seals a {@code KEY_ROTATED} event with the old key naming the new one and the next sequence
+     * (the key rotation an operator starts by configuring the new key and the old one as previous).
+     * Returns whether it sealed a rotation.
+     */
+    private boolean handOverSigningKey(Connection c, ChainSequencer.Head head) throws SQLException, LogAlarm {
+        java.util.Optional<KeySchedule.Entry> signing = SigningKeys.current(c);
+        java.security.PublicKey configured = keys.publicKey();
+        if (signing.isEmpty()) {
+            signingKeys.record(c, configured, 1);
+            return false;
+        }
+        if (signing.get().kid().equals(KeySchedule.kid(configured))) {
+            return false;
+        }
+        java.security.PrivateKey old = keys.privateKeyOf(signing.get().kid()).orElseThrow(() -> LogAlarm.keys(
+                "the log is signed by key " + signing.get().kid() + ", which is not configured as the previous signing key"));
+        long rotationSequence = head.sequence() + 1;
+        java.util.UUID rotationId = java.util.UUID.randomUUID();
+        String body = AuditOutbox.keyRotatedBody(rotationId, signing.get().key(), configured, rotationSequence + 1,
+                clock.instant());
+        ChainSequencer.Result result = ChainSequencer.seal(head, List.of(body), old);
+        ChainSequencer.Sealed sealed = result.events().get(0);
+        try (PreparedStatement insert = c.prepareStatement("insert into outbox_event (event_id, type, record_key, body,"
+                + " created_at, sequence, hash, event) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setObject(1, rotationId);
+            insert.setString(2, AuditOutbox.KEY_ROTATED);
+            insert.setString(3, "signing-key");
+            insert.setString(4, body);
+            insert.setTimestamp(5, java.sql.Timestamp.from(clock.instant()));
+            insert.setLong(6, sealed.sequence());
+            insert.setString(7, sealed.hash());
+            insert.setString(8, sealed.canonicalEvent());
+            insert.executeUpdate();
+        }
+        MerkleStore.append(c, head.sequence(), List.of(sealed.canonicalEvent()));
+        try (PreparedStatement update = c.prepareStatement("update audit_chain_head set sequence = ?, hash = ? where id = 1")) {
+            update.setLong(1, result.head().sequence());
+            update.setString(2, result.head().hash());
+            update.executeUpdate();
+        }
+        signingKeys.record(c, configured, rotationSequence + 1);
+        LOG.infof("The log's signing key changed from %s to %s at sequence %d", signing.get().kid(),
+                KeySchedule.kid(configured), rotationSequence + 1);
+        return true;
     }
 
     /** One number about the unsent events, read when scraped; NaN while the database is away. */

@@ -1,7 +1,6 @@
 package nl.kennisveiligheid.screening.audit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.security.PublicKey;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -19,27 +18,50 @@ import nl.kennisveiligheid.screening.audit.tree.SignedNote;
  */
 public final class TreeVerifier {
 
-    private final PublicKey publicKey;
+    private final KeySchedule keys;
     private final CompactRange tree = new CompactRange();
     private final Map<Long, byte[]> checkpointRoots = new HashMap<>();
     private long checkpointsVerified;
     private Long firstBadCheckpoint;
     private Checkpoint trusted;
+    private String trustedNote;
     private Boolean trustedVerified;
+    private boolean trustedSigned = true;
 
-    public TreeVerifier(PublicKey publicKey) {
-        this.publicKey = publicKey;
+    /** Checkpoints are verified under the keys the log has had so far, as the chain's verifier follows them. */
+    TreeVerifier(KeySchedule keys) {
+        this.keys = keys;
     }
 
-    /** Holds the log to this checkpoint, which the caller trusts (its signature is checked here too). */
-    public TreeVerifier trust(String signedCheckpoint) throws SignedNote.Refused {
-        trusted = Checkpoint.parse(SignedNote.open(signedCheckpoint, List.of(keyOf(signedCheckpoint))));
+    /**
+     * Holds the log to this checkpoint, which the caller trusts. Its signature is checked when the
+     * whole log has been read ({@link #finish()}), under the key the log had rotated to by then.
+     */
+    public TreeVerifier trust(String signedCheckpoint) {
+        int split = signedCheckpoint.lastIndexOf("\n\n");
+        if (split < 0) {
+            throw new IllegalArgumentException("a checkpoint is a signed note");
+        }
+        trusted = Checkpoint.parse(signedCheckpoint.substring(0, split + 1));
+        trustedNote = signedCheckpoint;
         compareTrustedAtCurrentSize();
         return this;
     }
 
-    private SignedNote.NoteKey keyOf(String note) {
-        return new SignedNote.NoteKey(note.substring(0, Math.max(0, note.indexOf('\n'))), publicKey);
+    /** After the last record: the trusted checkpoint must be signed by one of the log's keys. */
+    void finish() {
+        if (trustedNote != null) {
+            try {
+                SignedNote.open(trustedNote, keysFor(trustedNote));
+            } catch (SignedNote.Refused e) {
+                trustedSigned = false;
+            }
+        }
+    }
+
+    private List<SignedNote.NoteKey> keysFor(String note) {
+        String name = note.substring(0, Math.max(0, note.indexOf('\n')));
+        return keys.keys().stream().map(k -> new SignedNote.NoteKey(name, k)).toList();
     }
 
     /** The next event of the chain, as the leaf hash of its record's bytes (leaf {@code size()}). */
@@ -60,7 +82,7 @@ public final class TreeVerifier {
         boolean valid;
         try {
             String note = record.path("checkpoint").asText();
-            Checkpoint checkpoint = Checkpoint.parse(SignedNote.open(note, List.of(keyOf(note))));
+            Checkpoint checkpoint = Checkpoint.parse(SignedNote.open(note, keysFor(note)));
             byte[] known = checkpointRoots.get(checkpoint.size());
             if (checkpoint.size() != size) {
                 valid = false;
@@ -113,7 +135,7 @@ public final class TreeVerifier {
         if (trusted == null) {
             return null;
         }
-        return trustedVerified != null && trustedVerified;
+        return trustedSigned && trustedVerified != null && trustedVerified;
     }
 
     /** The trusted checkpoint's tree size; null without one. */

@@ -126,6 +126,8 @@ public final class ErasureInventory {
         kept("audit_chain_head", "the head of the log's chain", "id", "sequence", "hash");
         kept("audit_tree_node", "hashes of the log's records (which hold personal data only as ciphertext and pseudonyms)",
                 "level", "idx", "hash");
+        kept("audit_signing_key", "the log's public keys and the sequences each signed", "valid_from_sequence", "kid",
+                "public_key", "valid_until_sequence", "introduced_at");
         kept("audit_checkpoint", "signed tree sizes and root hashes of the log", "tree_size", "root_hash", "note",
                 "key_id", "issued_at", "sent_at");
         kept("policy_version", "policies name organisations and areas, never candidates", "version", "document",

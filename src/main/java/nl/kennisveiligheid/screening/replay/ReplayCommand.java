@@ -19,7 +19,7 @@ import nl.kennisveiligheid.screening.audit.LogReader;
  * auditor kept, or the service's latest by URL), with no access to the service's database. It fails
  * when the log is shorter than the checkpoint, has another root at its size, or any check fails.
  *
- * <pre>make verify-log [BOOTSTRAP=127.0.0.1:9092] [TOPIC=screening.decisions.v1] [KEY=http://127.0.0.1:8080/api/v1/audit/public-key] [SIGNATURE_EVERY=1] [CHECKPOINT=http://127.0.0.1:8080/api/v1/audit/checkpoint]</pre>
+ * <pre>make verify-log [BOOTSTRAP=127.0.0.1:9092] [TOPIC=screening.decisions.v1] [KEY=http://127.0.0.1:8080/api/v1/audit/keys] [SIGNATURE_EVERY=1] [CHECKPOINT=http://127.0.0.1:8080/api/v1/audit/checkpoint]</pre>
  *
  * <p>With SIGNATURE_EVERY above 1 only every n-th and the last signature are checked, which the hash
  * chain makes sufficient for the whole log and which is many times faster.
@@ -31,8 +31,18 @@ public final class ReplayCommand {
     public static void main(String[] args) throws Exception {
         String bootstrap = args.length > 0 ? args[0] : "127.0.0.1:9092";
         String topic = args.length > 1 ? args[1] : "screening.decisions.v1";
-        String key = args.length > 2 ? args[2] : "http://127.0.0.1:8080/api/v1/audit/public-key";
+        String key = args.length > 2 ? args[2] : "http://127.0.0.1:8080/api/v1/audit/keys";
         JsonNode jwk = new ObjectMapper().readTree(fileOrUrl(key));
+        if (jwk.has("keys")) {
+            // A JWKS of the log's keys: start from the first; the log's own KEY_ROTATED events lead to the others.
+            JsonNode first = null;
+            for (JsonNode k : jwk.get("keys")) {
+                if (first == null || k.path("validFromSequence").asLong() < first.path("validFromSequence").asLong()) {
+                    first = k;
+                }
+            }
+            jwk = first;
+        }
         PublicKey publicKey = Ed25519Jwk.fromX(jwk.get("x").asText());
         int signatureEvery = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         ChainVerifier chain = new ChainVerifier(publicKey, signatureEvery);
@@ -59,6 +69,7 @@ public final class ReplayCommand {
         System.out.printf("trusted checkpoint:   size %d, %s%n", tree.trustedSize(),
                 tree.truncated() ? "LOG TRUNCATED: shorter than the checkpoint"
                         : tree.trustedCheckpointVerified() ? "verified" : "ANOTHER ROOT at its size");
+        System.out.printf("signing keys:         %d (rotations followed on the log)%n", chain.keys().entries().size());
         System.out.printf("throughput:           %.0f events/s%n", chain.eventsRead() / Math.max(seconds, 1e-9));
         boolean whole = chain.chainIntact() && chain.signaturesValid() && chain.nonCanonicalRecords() == 0
                 && chain.tamperedRedeliveries() == 0 && tree.checkpointsValid() && tree.trustedCheckpointVerified();

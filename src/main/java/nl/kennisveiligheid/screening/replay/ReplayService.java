@@ -43,6 +43,9 @@ public class ReplayService {
     @Inject
     nl.kennisveiligheid.screening.audit.Checkpoints checkpoints;
 
+    @Inject
+    nl.kennisveiligheid.screening.audit.SigningKeys signingKeys;
+
     private static final int RETRY_AFTER_SECONDS = 10;
 
     @ConfigProperty(name = "screening.replay.max-running", defaultValue = "4")
@@ -72,7 +75,7 @@ public class ReplayService {
         String trusted = trustedCheckpoint != null ? trustedCheckpoint : latestCheckpoint();
         if (trusted != null) {
             try {
-                new Replay(keys.publicKey(), c -> java.util.Optional.empty()).trusting(trusted);
+                nl.kennisveiligheid.screening.audit.tree.SignedNote.open(trusted, signingKeys.noteKeys());
             } catch (nl.kennisveiligheid.screening.audit.tree.SignedNote.Refused | IllegalArgumentException e) {
                 throw new nl.kennisveiligheid.screening.common.InvalidInputException("checkpoint",
                         "must be a checkpoint of this log signed with its key (C2SP signed note)");
@@ -160,7 +163,8 @@ public class ReplayService {
     private void run(UUID id, Instant started, String trustedCheckpoint) {
         ReplayReport report;
         try {
-            Replay replay = new Replay(keys.publicKey(), caseId -> QuarkusTransaction.requiringNew()
+            // The log's first key: the verifier follows the rotations the log itself records.
+            Replay replay = new Replay(signingKeys.first().orElse(keys.publicKey()), caseId -> QuarkusTransaction.requiringNew()
                     .call(() -> caseKeys.find(caseId)));
             if (trustedCheckpoint != null) {
                 replay.trusting(trustedCheckpoint);

@@ -45,7 +45,8 @@ class AuthorizationMatrixTest {
 
     /** Who may call what; "public" operations answer anyone, even without a token. */
     private static final Map<String, Set<String>> ALLOWED = new LinkedHashMap<>();
-    private static final Set<String> PUBLIC = Set.of("GET /api/v1/audit/public-key", "GET /api/v1/audit/checkpoint");
+    private static final Set<String> PUBLIC = Set.of("GET /api/v1/audit/public-key", "GET /api/v1/audit/checkpoint",
+            "GET /api/v1/audit/keys");
 
     static {
         ALLOWED.put("GET /api/v1/me", EVERYONE);
@@ -78,6 +79,7 @@ class AuthorizationMatrixTest {
         ALLOWED.put("GET /api/v1/audit/replays/{id}", Set.of(AUDITOR));
         ALLOWED.put("GET /api/v1/audit/public-key", EVERYONE);
         ALLOWED.put("GET /api/v1/audit/checkpoint", EVERYONE);
+        ALLOWED.put("GET /api/v1/audit/keys", EVERYONE);
         ALLOWED.put("GET /api/v1/audit/proofs/inclusion", Set.of(AUDITOR));
         ALLOWED.put("GET /api/v1/audit/proofs/consistency", Set.of(AUDITOR));
         ALLOWED.put("GET /api/v1/audit/cases/{id}/events", Set.of(AUDITOR));
