@@ -95,6 +95,8 @@ public class SigningKeys {
             Map<String, Object> jwk = new LinkedHashMap<>(Ed25519Jwk.toJwk(e.key()));
             jwk.put("validFromSequence", e.from());
             jwk.put("validUntilSequence", e.until());
+            // The same key as Go's note package and the C2SP tools name it, for checkpoints and tlog-proofs.
+            jwk.put("noteVerifierKey", new SignedNote.NoteKey(config.origin(), e.key()).verifierKey());
             keys.add(jwk);
         }
         return Map.of("keys", keys);
