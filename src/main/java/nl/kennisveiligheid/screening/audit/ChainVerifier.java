@@ -86,7 +86,11 @@ public final class ChainVerifier {
         return accept(new Checked(event, bytes, hashMatches(bytes, event)));
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper LENIENT = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** Refuses a duplicate key while parsing: a reader that kept the last of two would see other content. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /**
      * One record's own facts, independent of its neighbours. {@code signatureValid} is null when not
@@ -103,25 +107,46 @@ public final class ChainVerifier {
     }
 
     private Checked check(String record, boolean withSignature) throws java.io.IOException {
-        ObjectNode event = (ObjectNode) JSON.readTree(record);
+        ObjectNode event;
+        try {
+            event = (ObjectNode) JSON.readTree(record);
+        } catch (com.fasterxml.jackson.core.JsonParseException duplicateKey) {
+            // A duplicate key: not canonical, and not to be read as either of its values.
+            event = (ObjectNode) LENIENT.readTree(record);
+            byte[] leaf = nl.kennisveiligheid.screening.audit.tree.MerkleTree.leafHash(
+                    record.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new Checked(event, EventSigning.signedBytes(event), false, null, null, leaf, false);
+        }
         byte[] recordBytes = record.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         if (CheckpointRecord.is(event)) {
             return new Checked(event, null, false, null, null, null, true);
         }
         byte[] leafHash = nl.kennisveiligheid.screening.audit.tree.MerkleTree.leafHash(recordBytes);
-        // The bytes as read must be the canonical form: a duplicate key (which a parser silently
-        // resolves), reordered members or other spacing are tampering, never re-canonicalised away.
-        boolean canonical = nl.kennisveiligheid.screening.common.CanonicalJson.string(event).equals(record);
         String hash = event.path("hash").asText();
         String signature = event.path("signature").asText();
         String stripped = record.replace(",\"hash\":\"" + hash + "\"", "")
                 .replace(",\"signature\":\"" + signature + "\"", "");
         byte[] bytes = stripped.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        boolean matches = canonical && stripped.length() != record.length() && hashMatches(bytes, event);
+        boolean matches = stripped.length() != record.length() && hashMatches(bytes, event);
+        // The bytes as read must be the canonical form, never re-canonicalised to pass: the signed
+        // (hashed) bytes with hash and signature in their sorted places, as the relay writes them.
+        // Reordered members, spacing or escapes elsewhere change the signed bytes, so the hash, the
+        // chain and the tree's root catch them; this catches the two members put out of place.
+        boolean canonical = matches && inCanonicalPlaces(record, stripped, hash, signature);
+        matches = matches && canonical;
         // The key known when the batch began; an event after a rotation in the same batch is checked again in order.
         PublicKey key = schedule.at(event.path("sequence").asLong(0));
         return new Checked(event, bytes, matches, withSignature ? EventSigning.signatureValid(event, bytes, key) : null,
                 key, leafHash, canonical);
+    }
+
+    private static boolean inCanonicalPlaces(String record, String signed, String hash, String signature) {
+        try {
+            return record.equals(CanonicalMembers.insert(signed,
+                    new java.util.TreeMap<>(java.util.Map.of("hash", hash, "signature", signature))));
+        } catch (RuntimeException notAnObject) {
+            return false;
+        }
     }
 
     private static boolean hashMatches(byte[] signedBytes, ObjectNode event) {

@@ -19,7 +19,7 @@ public final class CheckpointRecord {
     private CheckpointRecord() {
     }
 
-    static String value(long treeSize, String signedNote) {
+    public static String value(long treeSize, String signedNote) {
         ObjectNode record = JsonNodeFactory.instance.objectNode();
         record.put("type", TYPE);
         record.put("treeSize", treeSize);

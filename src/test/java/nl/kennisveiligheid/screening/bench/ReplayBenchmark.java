@@ -33,39 +33,75 @@ final class ReplayBenchmark {
 
     private ReplayBenchmark() {}
 
-    static Result run(String bootstrap, int events) throws Exception {
-        String topic = "screening.bench.replay." + System.currentTimeMillis();
-        KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    static void createTopic(String bootstrap, String topic) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
         }
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+    }
+
+    /** A producer that fills a bench topic fast and completely (acks=all, large batches). */
+    static KafkaProducer<String, String> producer(String bootstrap) {
+        return new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+    }
+
+    /** A typical automated decision event of the log, sequenced but not yet sealed. */
+    static ObjectNode decision(long sequence, String prevHash) {
+        ObjectNode e = JsonNodeFactory.instance.objectNode();
+        e.put("eventId", UUID.randomUUID().toString());
+        e.put("sequence", sequence);
+        e.put("type", "DECISION_RECORDED");
+        e.put("occurredAt", Instant.now().toString());
+        e.put("caseId", UUID.randomUUID().toString());
+        e.put("institution", "demo-university");
+        e.put("subject", "c3ViamVjdC1wc2V1ZG9ueW0tZm9yLWJlbmNobWFya2luZw");
+        e.put("outcome", "CLEARED");
+        e.put("decidedBy", "automated");
+        e.put("policyVersion", "2026.1");
+        e.put("policyHash", "0".repeat(64));
+        e.putObject("reasons").put("reasoning", "No risk indicator.");
+        e.put("payload", "QUVTLUdDTSBwYXlsb2FkIG9mIGEgdHlwaWNhbCBjYXNlIGlucHV0".repeat(20));
+        e.put("prevHash", prevHash);
+        return e;
+    }
+
+    /**
+     * A raw kafka-clients consumer reading the topic's {@code records} from the start: the limit a
+     * verifier is held to. Returns {@code events} per second of its reading.
+     */
+    static double rawConsumerRate(String bootstrap, String topic, long records, long events) {
+        long t1 = System.nanoTime();
+        long read = 0;
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000, ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024,
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            while (read < records) {
+                read += consumer.poll(Duration.ofMillis(500)).count();
+            }
+        }
+        return events / ((System.nanoTime() - t1) / 1e9);
+    }
+
+    static Result run(String bootstrap, int events) throws Exception {
+        String topic = "screening.bench.replay." + System.currentTimeMillis();
+        KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        createTopic(bootstrap, topic);
+        try (KafkaProducer<String, String> producer = producer(bootstrap)) {
             String prev = EventSigning.GENESIS;
             for (int i = 1; i <= events; i++) {
-                ObjectNode e = JsonNodeFactory.instance.objectNode();
-                String caseId = UUID.randomUUID().toString();
-                e.put("eventId", UUID.randomUUID().toString());
-                e.put("sequence", i);
-                e.put("type", "DECISION_RECORDED");
-                e.put("occurredAt", Instant.now().toString());
-                e.put("caseId", caseId);
-                e.put("institution", "demo-university");
-                e.put("subject", "c3ViamVjdC1wc2V1ZG9ueW0tZm9yLWJlbmNobWFya2luZw");
-                e.put("outcome", "CLEARED");
-                e.put("decidedBy", "automated");
-                e.put("policyVersion", "2026.1");
-                e.put("policyHash", "0".repeat(64));
-                e.putObject("reasons").put("reasoning", "No risk indicator.");
-                e.put("payload", "QUVTLUdDTSBwYXlsb2FkIG9mIGEgdHlwaWNhbCBjYXNlIGlucHV0".repeat(20));
-                e.put("prevHash", prev);
-                EventSigning.seal(e, key.getPrivate());
-                prev = e.get("hash").asText();
-                producer.send(new ProducerRecord<>(topic, caseId, EventSigning.utf8(
-                        new org.erdtman.jcs.JsonCanonicalizer(e.toString()).getEncodedUTF8())));
+                ObjectNode e = decision(i, prev);
+                EventSigning.Seal seal = EventSigning.seal(e, key.getPrivate());
+                prev = seal.hash();
+                producer.send(new ProducerRecord<>(topic, e.get("caseId").asText(), seal.canonicalEvent()));
             }
         }
         // Every signature checked, timed over the first FULL_CHECK_SAMPLE events (one Ed25519 verification each).
@@ -92,22 +128,7 @@ final class ReplayBenchmark {
         if (!anchored.chainIntact() || !anchored.signaturesValid()) {
             throw new IllegalStateException("bench log did not verify (anchored)");
         }
-        long t1 = System.nanoTime();
-        long read = 0;
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000, ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024,
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
-            TopicPartition partition = new TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            while (read < events) {
-                read += consumer.poll(Duration.ofMillis(500)).count();
-            }
-        }
-        double raw = read / ((System.nanoTime() - t1) / 1e9);
+        double raw = rawConsumerRate(bootstrap, topic, events, events);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.deleteTopics(List.of(topic)).all().get();
         }

@@ -1,0 +1,154 @@
+package nl.kennisveiligheid.screening.bench;
+
+import java.io.StringReader;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import nl.kennisveiligheid.screening.audit.ChainVerifier;
+import nl.kennisveiligheid.screening.audit.CheckpointRecord;
+import nl.kennisveiligheid.screening.audit.EventSigning;
+import nl.kennisveiligheid.screening.audit.LogReader;
+import nl.kennisveiligheid.screening.audit.tree.Checkpoint;
+import nl.kennisveiligheid.screening.audit.tree.CompactRange;
+import nl.kennisveiligheid.screening.audit.tree.MerkleTree;
+import nl.kennisveiligheid.screening.audit.tree.SignedNote;
+import nl.kennisveiligheid.screening.audit.tree.TreeNode;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.postgresql.PGConnection;
+
+/**
+ * The transparency log's two speed goals, next to their limits in the same run: a full verification
+ * of a topic of signed, chained events with a checkpoint every 1,000 (every hash, the tree, every
+ * checkpoint, every 1,000th signature and a trusted checkpoint) against a raw kafka-clients consumer
+ * of the same topic; and the service's inclusion proofs, over HTTP, in a tree of 1,000,000 leaves.
+ */
+final class TlogBenchmark {
+
+    static final String ORIGIN = "screening.kennisveiligheid.nl/decisions";
+
+    record Verification(long events, double verifyPerSecond, double rawPerSecond) {}
+
+    private TlogBenchmark() {}
+
+    static Verification verification(String bootstrap, int events) throws Exception {
+        String topic = "screening.bench.tlog." + System.currentTimeMillis();
+        KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        ReplayBenchmark.createTopic(bootstrap, topic);
+        String lastCheckpoint = null;
+        try (KafkaProducer<String, String> producer = ReplayBenchmark.producer(bootstrap)) {
+            String prev = EventSigning.GENESIS;
+            CompactRange tree = new CompactRange();
+            for (int i = 1; i <= events; i++) {
+                ObjectNode e = ReplayBenchmark.decision(i, prev);
+                EventSigning.Seal seal = EventSigning.seal(e, key.getPrivate());
+                prev = seal.hash();
+                producer.send(new ProducerRecord<>(topic, e.get("caseId").asText(), seal.canonicalEvent()));
+                tree.append(MerkleTree.leafHash(seal.canonicalEvent().getBytes(StandardCharsets.UTF_8)));
+                if (i % 1000 == 0 || i == events) {
+                    lastCheckpoint = SignedNote.sign(new Checkpoint(ORIGIN, i, tree.root()).body(), ORIGIN,
+                            key.getPrivate(), key.getPublic());
+                    producer.send(new ProducerRecord<>(topic, "checkpoint", CheckpointRecord.value(i, lastCheckpoint)));
+                }
+            }
+        }
+        long t0 = System.nanoTime();
+        ChainVerifier chain = new ChainVerifier(key.getPublic(), 1000);
+        chain.tree().trust(lastCheckpoint);
+        LogReader.readBatches(Map.of(), bootstrap, topic, chain::acceptRecords);
+        chain.finish();
+        double verify = chain.eventsRead() / ((System.nanoTime() - t0) / 1e9);
+        if (!chain.chainIntact() || !chain.signaturesValid() || !chain.tree().trustedCheckpointVerified()
+                || !chain.tree().checkpointsValid() || chain.tree().checkpointsVerified() < events / 1000) {
+            throw new IllegalStateException("bench log did not verify");
+        }
+        double raw = ReplayBenchmark.rawConsumerRate(bootstrap, topic, events + (long) Math.ceil(events / 1000.0), events);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.deleteTopics(List.of(topic)).all().get();
+        }
+        return new Verification(events, verify, raw);
+    }
+
+    /**
+     * Grows the service's stored tree to {@code size} leaves with synthetic leaves after its real ones
+     * (the service's chain does not grow past this: run it last), then asks the service for inclusion
+     * proofs of random synthetic leaves over HTTP, checks one against the root computed here, and
+     * returns the closed-loop results one at a time and four at a time.
+     */
+    static List<LoadGenerator.Result> inclusionProofs(LoadGenerator load, String url, String auditor, String jdbcUrl, long size)
+            throws Exception {
+        long first;
+        CompactRange tree;
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "screening", "screening")) {
+            try (ResultSet rs = c.createStatement().executeQuery(
+                    "select coalesce(max(idx) + 1, 0) from audit_tree_node where level = 0")) {
+                rs.next();
+                first = rs.getLong(1);
+            }
+            Map<TreeNode, byte[]> frontier = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("select hash from audit_tree_node where level = ? and idx = ?")) {
+                for (TreeNode node : MerkleTree.nodesOf(0, first)) {
+                    s.setInt(1, node.level());
+                    s.setLong(2, node.index());
+                    try (ResultSet rs = s.executeQuery()) {
+                        rs.next();
+                        frontier.put(node, rs.getBytes(1));
+                    }
+                }
+            }
+            tree = CompactRange.of(first, frontier::get);
+            StringBuilder rows = new StringBuilder();
+            var copy = c.unwrap(PGConnection.class).getCopyAPI();
+            for (long i = first; i < size; i++) {
+                for (CompactRange.Completed done : tree.append(syntheticLeaf(i))) {
+                    rows.append(done.node().level()).append('\t').append(done.node().index()).append("\t\\\\x")
+                            .append(HexFormat.of().formatHex(done.hash())).append('\n');
+                }
+                if (rows.length() > 8_000_000 || i == size - 1) {
+                    copy.copyIn("copy audit_tree_node (level, idx, hash) from stdin", new StringReader(rows.toString()));
+                    rows.setLength(0);
+                }
+            }
+        }
+        long from = first;
+        String body = java.net.http.HttpClient.newHttpClient().send(LoadGenerator.request(url
+                + "/api/v1/audit/proofs/inclusion?sequence=" + (size - 7) + "&treeSize=" + size, auditor).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        Map<String, Object> one = new com.fasterxml.jackson.databind.ObjectMapper().readValue(body, Map.class);
+        @SuppressWarnings("unchecked")
+        List<byte[]> hashes = ((List<String>) one.get("hashes")).stream().map(Base64.getDecoder()::decode).toList();
+        if (!MerkleTree.verifyInclusion(size - 8, size, syntheticLeaf(size - 8), hashes, tree.root())) {
+            throw new IllegalStateException("the service's inclusion proof does not verify");
+        }
+        load.closedLoop("inclusion warm-up", 4, Duration.ofSeconds(5), i -> proof(url, auditor, from, size), 200);
+        return List.of(load.closedLoop("inclusion proof at " + size, 1, Duration.ofSeconds(20),
+                        i -> proof(url, auditor, from, size), 200),
+                load.closedLoop("inclusion proof at " + size, 4, Duration.ofSeconds(20),
+                        i -> proof(url, auditor, from, size), 200));
+    }
+
+    private static HttpRequest proof(String url, String auditor, long from, long size) {
+        long sequence = from + 1 + ThreadLocalRandom.current().nextLong(size - from);
+        return LoadGenerator.request(url + "/api/v1/audit/proofs/inclusion?sequence=" + sequence + "&treeSize=" + size,
+                auditor).GET().build();
+    }
+
+    private static byte[] syntheticLeaf(long index) {
+        return MerkleTree.leafHash(("bench leaf " + index).getBytes(StandardCharsets.UTF_8));
+    }
+}
