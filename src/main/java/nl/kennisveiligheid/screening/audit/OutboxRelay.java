@@ -318,14 +318,15 @@ public class OutboxRelay {
      * Records the log's first key, or, when the configured signing key is not the one that signs the
      * log, seals a {@code KEY_ROTATED} event with the old key naming the new one and the next sequence
      * (the key rotation an operator starts by configuring the new key and the old one as previous).
-     * Returns whether it sealed a rotation.
+     * Returns whether it changed the key history, to be committed.
      */
     private boolean handOverSigningKey(Connection c, ChainSequencer.Head head) throws SQLException, LogAlarm {
         java.util.Optional<KeySchedule.Entry> signing = SigningKeys.current(c);
         java.security.PublicKey configured = keys.publicKey();
         if (signing.isEmpty()) {
+            // Kept at once, not with the next events: the JWKS shows the key before the first event.
             signingKeys.record(c, configured, 1);
-            return false;
+            return true;
         }
         if (signing.get().kid().equals(KeySchedule.kid(configured))) {
             return false;
