@@ -93,7 +93,7 @@ public final class Replay {
                 List.copyOf(mismatches), erased, otherMatchingVersion, startedAt, finishedAt, tree.size(),
                 Base64.getEncoder().encodeToString(tree.root()), tree.trustedSize(), tree.trustedCheckpointVerified(),
                 tree.truncated(), chain.nonCanonicalRecords(), chain.tamperedRedeliveries(), tree.checkpointsVerified(),
-                tree.checkpointsValid(), reconciliation.against(database, inFlight));
+                tree.checkpointsValid(), reconciliation.against(database, inFlight), null);
     }
 
     private void policyPart(ObjectNode event) {

@@ -156,6 +156,30 @@ public class ReplayService {
         });
     }
 
+    /**
+     * Whether the service's consistency proof leads from the trusted checkpoint to its latest one
+     * (null without a trusted checkpoint): a service whose log is shorter than what the auditor kept,
+     * or whose tree has another root at that size, cannot give one.
+     */
+    private Boolean consistencyWithLatest(String trustedCheckpoint) throws java.sql.SQLException {
+        if (trustedCheckpoint == null) {
+            return null;
+        }
+        var trusted = nl.kennisveiligheid.screening.audit.tree.Checkpoint.parse(
+                trustedCheckpoint.substring(0, trustedCheckpoint.lastIndexOf("\n\n") + 1));
+        String latestNote = latestCheckpoint();
+        if (latestNote == null) {
+            return false;
+        }
+        var latest = nl.kennisveiligheid.screening.audit.tree.Checkpoint.parse(
+                latestNote.substring(0, latestNote.lastIndexOf("\n\n") + 1));
+        if (latest.size() < trusted.size() || trusted.size() > checkpoints.treeSize()) {
+            return false;
+        }
+        return nl.kennisveiligheid.screening.audit.tree.MerkleTree.verifyConsistency(trusted.size(), latest.size(),
+                trusted.rootHash(), latest.rootHash(), checkpoints.consistencyProof(trusted.size(), latest.size()));
+    }
+
     private String latestCheckpoint() throws java.sql.SQLException {
         return checkpoints.latest().map(nl.kennisveiligheid.screening.audit.Checkpoints.Signed::note).orElse(null);
     }
@@ -170,7 +194,8 @@ public class ReplayService {
                 replay.trusting(trustedCheckpoint);
             }
             LogReader.readBatches(kafka.with(Map.of()), kafka.bootstrap(), kafka.topic(), replay::acceptRecords);
-            report = replay.report(id, started, clock.instant(), casesInDatabase(), inFlight(started));
+            report = replay.report(id, started, clock.instant(), casesInDatabase(), inFlight(started))
+                    .withConsistency(consistencyWithLatest(trustedCheckpoint));
         } catch (Exception e) {
             LOG.errorf("Replay %s failed: %s", id, SafeThrowable.describe(e));
             report = failed(id, started, clock.instant());

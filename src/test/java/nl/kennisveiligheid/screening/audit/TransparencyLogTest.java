@@ -221,6 +221,7 @@ class TransparencyLogTest {
         assertThat(report.get("checkpointVerified")).isEqualTo(true);
         assertThat(report.get("truncated")).isEqualTo(false);
         assertThat(report.get("checkpointsValid")).isEqualTo(true);
+        assertThat(report.get("consistencyVerified")).isEqualTo(true);
         assertThat(((Number) report.get("nonCanonicalRecords")).longValue()).isZero();
         assertThat(((Number) report.get("tamperedRedeliveries")).longValue()).isZero();
         assertThat(((Number) report.get("treeSize")).longValue())
@@ -231,17 +232,25 @@ class TransparencyLogTest {
     @Test
     void aReplayTrustingALongerOrForkedCheckpointFailsAndAForeignOneIsRefused() throws Exception {
         decisionProof(decidedCase()).then().statusCode(200);
+        String kept = given().get("/api/v1/audit/checkpoint").asString();
+        decisionProof(decidedCase()).then().statusCode(200);
+        Map<String, Object> honest = finished(startReplay(Map.of("checkpoint", kept)).get("id"));
+        assertThat(honest.get("checkpointVerified")).as("a checkpoint kept from before still holds").isEqualTo(true);
+        assertThat(honest.get("truncated")).isEqualTo(false);
+        assertThat(honest.get("consistencyVerified")).as("the service proves its log extends the kept one").isEqualTo(true);
         Checkpoint latest = checkpoint(given().get("/api/v1/audit/checkpoint").asString());
 
         String longer = signedWithTheLogsKey(latest.size() + 1_000_000, latest.rootHash());
         Map<String, Object> truncated = finished(startReplay(Map.of("checkpoint", longer)).get("id"));
         assertThat(truncated.get("truncated")).as("the log is shorter than a checkpoint the auditor kept").isEqualTo(true);
         assertThat(truncated.get("checkpointVerified")).isEqualTo(false);
+        assertThat(truncated.get("consistencyVerified")).isEqualTo(false);
 
         String forked = signedWithTheLogsKey(latest.size(), MerkleTree.leafHash("another log".getBytes(StandardCharsets.UTF_8)));
         Map<String, Object> fork = finished(startReplay(Map.of("checkpoint", forked)).get("id"));
         assertThat(fork.get("truncated")).isEqualTo(false);
         assertThat(fork.get("checkpointVerified")).as("another root at the checkpoint's size").isEqualTo(false);
+        assertThat(fork.get("consistencyVerified")).isEqualTo(false);
 
         java.security.KeyPair stranger = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         String foreign = SignedNote.sign(latest.body(), ORIGIN, stranger.getPrivate(), stranger.getPublic());
