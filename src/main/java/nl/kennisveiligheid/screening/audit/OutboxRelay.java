@@ -87,6 +87,7 @@ public class OutboxRelay {
         metrics.gauge("screening.audit.relay.halted", this, r -> r.alarm == null ? 0 : 1);
         metrics.gauge("screening.audit.outbox.oldest.seconds", this,
                 r -> r.unsent("coalesce(extract(epoch from now() - min(created_at)), 0)"));
+        metrics.gauge("screening.audit.checkpoint.behind", this, OutboxRelay::eventsWithoutCheckpoint);
         try {
             checkpoints.ensureFirst();
         } catch (SQLException e) {
@@ -361,6 +362,20 @@ public class OutboxRelay {
         LOG.infof("The log's signing key changed from %s to %s at sequence %d", signing.get().kid(),
                 KeySchedule.kid(configured), rotationSequence + 1);
         return true;
+    }
+
+    /**
+     * How many events on the topic no signed checkpoint covers yet, read when scraped; it falls to 0
+     * within a second of the relay falling idle. NaN while the database is away.
+     */
+    private double eventsWithoutCheckpoint() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select coalesce((select max(sequence) from outbox_event where sent_at is not null), 0)"
+                        + " - coalesce((select max(tree_size) from audit_checkpoint), 0)")) {
+            return rs.next() ? Math.max(0, rs.getDouble(1)) : Double.NaN;
+        } catch (SQLException e) {
+            return Double.NaN;
+        }
     }
 
     /** One number about the unsent events, read when scraped; NaN while the database is away. */

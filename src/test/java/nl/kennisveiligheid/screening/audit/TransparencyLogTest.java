@@ -132,6 +132,15 @@ class TransparencyLogTest {
 
         given().auth().oauth2(Tokens.demoUniversity()).queryParam("from", 1).queryParam("to", latest.size())
                 .get("/api/v1/audit/proofs/consistency").then().statusCode(403);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String behind;
+        do {
+            Thread.sleep(200);
+            behind = given().get("/q/metrics").asString().lines().filter(l -> l.startsWith("screening_audit_checkpoint_behind"))
+                    .findFirst().orElse("");
+        } while (!behind.endsWith(" 0.0") && System.nanoTime() < deadline);
+        assertThat(behind).as("once the relay is idle a checkpoint covers every event on the topic").endsWith(" 0.0");
     }
 
     @Test

@@ -90,7 +90,8 @@ class DeploymentManifestsTest {
         JsonNode rules = one(docs, "PrometheusRule").at("/spec/groups/0/rules");
         assertThat(rules.findValuesAsText("alert")).contains("ScreeningAuditRelayInactive",
                 "ScreeningAuditOutboxBacklogOld", "ScreeningAuditRelayStalled", "ScreeningAuditRelayHalted",
-                "ScreeningReadinessDegraded", "ScreeningCasesOverdue", "ScreeningWebhookEndpointsDisabled");
+                "ScreeningReadinessDegraded", "ScreeningCasesOverdue", "ScreeningWebhookEndpointsDisabled",
+                "ScreeningAuditCheckpointsBehind");
         for (JsonNode rule : rules) {
             // Every alert reads a metric the service exports (HealthAndMetricsTest checks that the service exports it).
             assertThat(rule.get("expr").asText()).contains("screening_");
