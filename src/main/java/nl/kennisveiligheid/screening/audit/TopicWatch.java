@@ -140,8 +140,10 @@ final class TopicWatch {
                 s.setLong(1, onTopic);
                 int requeued = s.executeUpdate();
                 try (PreparedStatement checkpoints = c.prepareStatement(
-                        "update audit_checkpoint set sent_at = null where tree_size > ? and sent_at is not null")) {
+                        "update audit_checkpoint set sent_at = null where (tree_size > ? or ? = 0) and sent_at is not null")) {
+                    // An empty topic lacks even the empty log's checkpoint.
                     checkpoints.setLong(1, onTopic);
+                    checkpoints.setLong(2, onTopic);
                     checkpoints.executeUpdate();
                 }
                 LOG.warnf("The audit topic ends at sequence %d but %d was sent: sending %d stored events again, in order,"

@@ -73,7 +73,8 @@ public class ReplayService {
      */
     public ReplayReport start(String requestedBy, String trustedCheckpoint) throws java.sql.SQLException {
         String trusted = trustedCheckpoint != null ? trustedCheckpoint : latestCheckpoint();
-        if (trusted != null) {
+        // The auditor's own checkpoint must be the log's; the service's latest is checked by the replay itself.
+        if (trustedCheckpoint != null) {
             try {
                 nl.kennisveiligheid.screening.audit.tree.SignedNote.open(trusted, signingKeys.noteKeys());
             } catch (nl.kennisveiligheid.screening.audit.tree.SignedNote.Refused | IllegalArgumentException e) {
