@@ -134,7 +134,10 @@ public class Checkpoints {
      * covers it yet.
      */
     public Optional<TlogProof> proofOf(long sequence) throws SQLException {
-        Optional<Signed> latest = latest();
+        return proofOf(sequence, latest());
+    }
+
+    private Optional<TlogProof> proofOf(long sequence, Optional<Signed> latest) throws SQLException {
         if (latest.isEmpty() || latest.get().treeSize() < sequence) {
             return Optional.empty();
         }
@@ -147,9 +150,11 @@ public class Checkpoints {
     /** Every decision of a case that is in the chain, in log order. */
     public List<DecisionOnLog> decisionsOf(java.util.UUID caseId) throws SQLException {
         List<DecisionOnLog> proven = new java.util.ArrayList<>();
+        Optional<Signed> latest = latest();
         for (CaseEventOnLog e : eventsOf(caseId)) {
             if (AuditOutbox.DECISION_RECORDED.equals(e.type())) {
-                proven.add(new DecisionOnLog(e.record(), e.sequence(), proofOf(e.sequence()).map(TlogProof::text).orElse(null)));
+                proven.add(new DecisionOnLog(e.record(), e.sequence(),
+                        proofOf(e.sequence(), latest).map(TlogProof::text).orElse(null)));
             }
         }
         return proven;

@@ -80,6 +80,13 @@ public class OutboxRelay {
     /** Whether events reached the topic that no checkpoint covers yet (or this replica just became active). */
     private boolean uncheckpointed;
     private long lastCheckpointAt;
+    /**
+     * What this replica found in the database since it became active, so that the loop does not ask
+     * again every 100 ms: that the tree holds every sealed event (each seal then appends to it), and
+     * which key the key history says signs the log now.
+     */
+    private volatile boolean treeInStep;
+    private volatile String historySigningKid;
 
     void onStart(@Observes StartupEvent event) {
         metrics.gauge("screening.audit.relay.active", this, r -> r.active ? 1 : 0);
@@ -160,6 +167,8 @@ public class OutboxRelay {
                         LOG.info("This replica is now the active audit relay");
                         nextTopicCheck = System.nanoTime();
                         uncheckpointed = true;
+                        treeInStep = false;
+                        historySigningKid = null;
                     }
                     if (System.nanoTime() - nextTopicCheck >= 0) {
                         if (topicWatch.check() > 0) {
@@ -258,10 +267,13 @@ public class OutboxRelay {
                     rs.next();
                     head = new ChainSequencer.Head(rs.getLong(1), rs.getString(2));
                 }
-                if (MerkleStore.size(c) < head.sequence()) {
-                    int added = MerkleStore.catchUp(c, TREE_CATCH_UP);
-                    c.commit();
-                    return added;
+                if (!treeInStep) {
+                    if (MerkleStore.size(c) < head.sequence()) {
+                        int added = MerkleStore.catchUp(c, TREE_CATCH_UP);
+                        c.commit();
+                        return added;
+                    }
+                    treeInStep = true;
                 }
                 if (handOverSigningKey(c, head)) {
                     c.commit();
@@ -322,14 +334,18 @@ public class OutboxRelay {
      * Returns whether it changed the key history, to be committed.
      */
     private boolean handOverSigningKey(Connection c, ChainSequencer.Head head) throws SQLException, LogAlarm {
-        java.util.Optional<KeySchedule.Entry> signing = SigningKeys.current(c);
         java.security.PublicKey configured = keys.publicKey();
+        if (KeySchedule.kid(configured).equals(historySigningKid)) {
+            return false;
+        }
+        java.util.Optional<KeySchedule.Entry> signing = SigningKeys.current(c);
         if (signing.isEmpty()) {
             // Kept at once, not with the next events: the JWKS shows the key before the first event.
             signingKeys.record(c, configured, 1);
             return true;
         }
         if (signing.get().kid().equals(KeySchedule.kid(configured))) {
+            historySigningKid = signing.get().kid();
             return false;
         }
         java.security.PrivateKey old = keys.privateKeyOf(signing.get().kid()).orElseThrow(() -> LogAlarm.keys(

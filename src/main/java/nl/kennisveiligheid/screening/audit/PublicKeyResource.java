@@ -19,6 +19,9 @@ public class PublicKeyResource {
     @Inject
     AuditKeys keys;
 
+    @Inject
+    SigningKeys signingKeys;
+
     @GET
     @Path("/public-key")
     @PermitAll
@@ -27,9 +30,6 @@ public class PublicKeyResource {
     public Map<String, String> publicKey() {
         return Ed25519Jwk.toJwk(keys.publicKey());
     }
-
-    @Inject
-    SigningKeys signingKeys;
 
     @GET
     @Path("/keys")

@@ -38,11 +38,7 @@ public final class TreeVerifier {
      * whole log has been read ({@link #finish()}), under the key the log had rotated to by then.
      */
     public TreeVerifier trust(String signedCheckpoint) {
-        int split = signedCheckpoint.lastIndexOf("\n\n");
-        if (split < 0) {
-            throw new IllegalArgumentException("a checkpoint is a signed note");
-        }
-        trusted = Checkpoint.parse(signedCheckpoint.substring(0, split + 1));
+        trusted = Checkpoint.parse(SignedNote.unverifiedText(signedCheckpoint));
         trustedNote = signedCheckpoint;
         compareTrustedAtCurrentSize();
         return this;

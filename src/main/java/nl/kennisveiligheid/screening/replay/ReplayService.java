@@ -167,13 +167,13 @@ public class ReplayService {
             return null;
         }
         var trusted = nl.kennisveiligheid.screening.audit.tree.Checkpoint.parse(
-                trustedCheckpoint.substring(0, trustedCheckpoint.lastIndexOf("\n\n") + 1));
+                nl.kennisveiligheid.screening.audit.tree.SignedNote.unverifiedText(trustedCheckpoint));
         String latestNote = latestCheckpoint();
         if (latestNote == null) {
             return false;
         }
         var latest = nl.kennisveiligheid.screening.audit.tree.Checkpoint.parse(
-                latestNote.substring(0, latestNote.lastIndexOf("\n\n") + 1));
+                nl.kennisveiligheid.screening.audit.tree.SignedNote.unverifiedText(latestNote));
         if (latest.size() < trusted.size() || trusted.size() > checkpoints.treeSize()) {
             return false;
         }

@@ -109,6 +109,18 @@ public final class SignedNote {
         return text + "\n" + DASH + keyName + " " + Base64.getEncoder().encodeToString(line) + "\n";
     }
 
+    /**
+     * The note's text, before any signature is checked: for a caller that checks the signatures later,
+     * once it knows the keys (a verifier following the log's key rotations).
+     */
+    public static String unverifiedText(String note) {
+        int split = note.lastIndexOf("\n\n");
+        if (split < 0) {
+            throw new IllegalArgumentException("not a signed note: no blank line before the signatures");
+        }
+        return note.substring(0, split + 1);
+    }
+
     /** Why a note was refused; never holds the note's content. */
     public static final class Refused extends Exception {
         Refused(String reason) {
