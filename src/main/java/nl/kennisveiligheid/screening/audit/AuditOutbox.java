@@ -26,6 +26,8 @@ public class AuditOutbox {
 
     public static final String DECISION_RECORDED = "DECISION_RECORDED";
     public static final String POLICY_PUBLISHED = "POLICY_PUBLISHED";
+    /** A version published for a future date was cancelled before it took effect. */
+    public static final String POLICY_CANCELLED = "POLICY_CANCELLED";
     public static final String PERSONAL_DATA_ERASED = "PERSONAL_DATA_ERASED";
     /** An officer asked the institution for information; the decision period stands still (Awb 4:5, 4:15). */
     public static final String INFORMATION_REQUESTED = "INFORMATION_REQUESTED";
@@ -46,6 +48,36 @@ public class AuditOutbox {
      * {@code kid}) and the first sequence the new key signs.
      */
     public static final String KEY_ROTATED = "KEY_ROTATED";
+    /**
+     * Re-screening with a newer version raised indicators on a case: reasons.indicators (type, list
+     * entry, score, threshold), reasons.previousVersion, reasons.assessmentHash (SHA-256 of the fresh
+     * assessment's canonical JSON), reasons.alert (a decided case
+     * went back to the officers) and the states; policyVersion is the version that re-screened.
+     */
+    public static final String RESCREENED = "RESCREENED";
+    /** A version published for a future date was cancelled before it took effect. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void policyCancelled(String version, String contentHash, String cancelledBy, Instant occurredAt) {
+        ObjectNode event = base(UUID.randomUUID(), POLICY_CANCELLED, occurredAt);
+        event.putNull("caseId");
+        event.putNull("institution");
+        event.putNull("subject");
+        event.putNull("outcome");
+        event.put("decidedBy", cancelledBy);
+        event.put("policyVersion", version);
+        event.put("policyHash", contentHash);
+        event.putObject("reasons");
+        event.putNull("payload");
+        insert(event, version);
+    }
+
+    /** A re-screening run ended: reasons.counted, reasons.reassessed, reasons.alerts, reasons.indicatorsAdded. */
+    public static final String RESCREENING_COMPLETED = "RESCREENING_COMPLETED";
+    /** Officers' judgements that a match is not the listed entity: proposed, confirmed (active), rejected, revoked. */
+    public static final String JUDGEMENT_PROPOSED = "JUDGEMENT_PROPOSED";
+    public static final String JUDGEMENT_CONFIRMED = "JUDGEMENT_CONFIRMED";
+    public static final String JUDGEMENT_REJECTED = "JUDGEMENT_REJECTED";
+    public static final String JUDGEMENT_REVOKED = "JUDGEMENT_REVOKED";
     /** Compressed policy documents above this many base64 characters are split into numbered parts. */
     static final int MAX_PART_CHARS = 400_000;
 
@@ -82,7 +114,7 @@ public class AuditOutbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void policyPublished(String version, String contentHash, String canonicalDocument, String publishedBy,
-            Instant occurredAt) {
+            String proposedBy, Instant occurredAt) {
         String compressed = Base64.getEncoder().encodeToString(gzip(canonicalDocument));
         int parts = Math.max(1, (compressed.length() + MAX_PART_CHARS - 1) / MAX_PART_CHARS);
         for (int part = 1; part <= parts; part++) {
@@ -98,10 +130,34 @@ public class AuditOutbox {
             reasons.put("encoding", "gzip+base64");
             reasons.put("part", part);
             reasons.put("parts", parts);
+            if (proposedBy != null) {
+                reasons.put("proposedBy", proposedBy);
+            }
             event.put("payload", compressed.substring((part - 1) * MAX_PART_CHARS,
                     Math.min(compressed.length(), part * MAX_PART_CHARS)));
             insert(event, version);
         }
+    }
+
+    /** A re-screening run ended: what it counted and did, with the version it applied. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void rescreeningCompleted(String version, String contentHash, long counted, long reassessed, long alerts,
+            long indicatorsAdded, Instant occurredAt) {
+        ObjectNode event = base(UUID.randomUUID(), RESCREENING_COMPLETED, occurredAt);
+        event.putNull("caseId");
+        event.putNull("institution");
+        event.putNull("subject");
+        event.putNull("outcome");
+        event.put("decidedBy", "automated");
+        event.put("policyVersion", version);
+        event.put("policyHash", contentHash);
+        ObjectNode reasons = event.putObject("reasons");
+        reasons.put("counted", counted);
+        reasons.put("reassessed", reassessed);
+        reasons.put("alerts", alerts);
+        reasons.put("indicatorsAdded", indicatorsAdded);
+        event.putNull("payload");
+        insert(event, version);
     }
 
     /** A case's personal data was erased; {@code reasons} says on what basis (retention or a data subject's request). */

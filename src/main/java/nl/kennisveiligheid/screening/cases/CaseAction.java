@@ -10,5 +10,9 @@ public enum CaseAction {
     /** A privacy officer exported everything held on the case (GDPR art. 15). */
     PERSONAL_DATA_EXPORTED,
     /** The case's personal data was erased: at the end of retention, or early on a data subject's request. */
-    PERSONAL_DATA_ERASED
+    PERSONAL_DATA_ERASED,
+    /** A newer policy version raised indicators on a decided case: it is back with the officers. */
+    RESCREEN_FLAGGED,
+    /** A newer policy version raised indicators on an open case: they were added to its assessment. */
+    RESCREEN_INDICATORS_ADDED
 }

@@ -36,8 +36,8 @@ public class CaseLifecycle {
 
     private static final String INSERT = "insert into screening_case (id, institution, external_reference, request_hash,"
             + " request, status, policy_version, policy_hash, assessment, received_at, decision_due, due_nominal, updated_at,"
-            + " row_version, retention_kind, retention_starts_at, retention_ends_at)"
-            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?10, 0, ?13, ?14, ?15)"
+            + " row_version, retention_kind, retention_starts_at, retention_ends_at, screened_version, position_ends_on)"
+            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?10, 0, ?13, ?14, ?15, ?7, ?16)"
             + " on conflict (institution, external_reference) do nothing";
 
     @Inject
@@ -79,7 +79,7 @@ public class CaseLifecycle {
      */
     public record Received(UUID id, String institution, String externalReference, String requestHash,
             String requestJson, CaseStatus status, String policyVersion, String policyHash, String assessmentJson,
-            Instant receivedAt, PolicyDocument.Deadlines deadlines, LegalCalendar calendar) {}
+            Instant receivedAt, PolicyDocument.Deadlines deadlines, LegalCalendar calendar, LocalDate positionEndsOn) {}
 
     /** An objection as received: accepted, or late and kept for an officer to admit. */
     public record Objection(ScreeningCase c, LegalCalendar.Deadline period, boolean late) {}
@@ -105,6 +105,7 @@ public class CaseLifecycle {
                 .setParameter(13, retention == null ? null : retention.kind().name())
                 .setParameter(14, retention == null ? null : retention.startsAt())
                 .setParameter(15, retention == null ? null : retention.endsAt())
+                .setParameter(16, r.positionEndsOn())
                 .executeUpdate();
         if (inserted == 0) {
             return Optional.empty();
@@ -138,6 +139,10 @@ public class CaseLifecycle {
         if (c.status.isOpen() && c.objectionCount > 0) {
             throw ProblemException.conflict("objection-pending", "Case " + id + " carries a binding decision and an "
                     + "objection against it; withdraw the objection, not the case.");
+        }
+        if (c.rescreenAlertId != null) {
+            throw ProblemException.conflict("rescreening-pending", "Case " + id + " carries a binding decision that "
+                    + "re-screening flagged; the officers decide whether it stands, and it cannot be withdrawn meanwhile.");
         }
         if (!c.status.isOpen()) {
             throw ProblemException.conflict("case-closed", "Case " + id + " is " + c.status
@@ -229,6 +234,68 @@ public class CaseLifecycle {
         LocalDate end = today.isAfter(question.replyBy) ? question.replyBy : today;
         question.answer = answer;
         return resume(c, question, InformationRequest.ANSWERED, end, now, Actor.institution(institution), answer);
+    }
+
+    // ------------------------------------------------------------------------------------ re-screening
+
+    /**
+     * What re-screening with a newer version found on one case: the indicators it raised, the case's
+     * assessment with them added, the hash of the fresh assessment, and (for a decided case) the alert.
+     */
+    public record Rescreened(String version, String versionHash, String previousVersion,
+            List<nl.kennisveiligheid.screening.triage.Assessment.Indicator> raised, String mergedAssessmentJson,
+            String freshAssessmentHash, UUID alertId) {}
+
+    /**
+     * A newer version raised indicators on a case with a positive decision. The decision stands (only
+     * officers revoke it, through a decision of their own); the case goes back to the queue. No
+     * statutory period runs for a review the authority starts itself, so the policy's decision weeks
+     * from today are the team's target, which is what the queue sorts by.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void rescreenFlag(ScreeningCase c, Rescreened r) {
+        CaseStatus from = c.status;
+        Instant now = clock.instant();
+        c.status = CaseStatus.RESCREEN_FLAGGED;
+        c.rescreenAlertId = r.alertId();
+        c.extended = false;
+        c.extensionReason = null;
+        setDue(c, calendar().weeksAfter(now, policies.documentOf(r.version()).deadlines().decisionWeeks()));
+        rescreened(c, r, from, InstitutionEvents.RESCREEN_FLAGGED, CaseAction.RESCREEN_FLAGGED, now);
+    }
+
+    /** A newer version raised indicators on an open case: they join its assessment, marked with that version. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void addRescreenIndicators(ScreeningCase c, Rescreened r) {
+        rescreened(c, r, c.status, InstitutionEvents.RESCREENED, CaseAction.RESCREEN_INDICATORS_ADDED, clock.instant());
+    }
+
+    private void rescreened(ScreeningCase c, Rescreened r, CaseStatus from, String eventType, CaseAction action,
+            Instant now) {
+        c.assessment = r.mergedAssessmentJson();
+        c.screenedVersion = r.version();
+        events.emit(c, eventType, now, e -> {
+            e.put("policyVersion", r.version());
+            e.put("previousPolicyVersion", r.previousVersion());
+            if (r.alertId() != null) {
+                e.put("decisionDue", c.decisionDue.toString());
+                e.put("decisionDueDate", LegalCalendar.lastDayEndingAt(c.decisionDue).toString());
+            }
+        });
+        ObjectNode reasons = AuditOutbox.reasons(r.raised().stream().map(i -> new AuditOutbox.IndicatorReason(
+                i.type().name(), i.listEntry(), i.score(), i.threshold())).toList(), List.of(), null, false);
+        reasons.remove("areas");
+        reasons.put("previousVersion", r.previousVersion());
+        reasons.put("assessmentHash", r.freshAssessmentHash());
+        reasons.put("alert", r.alertId() != null);
+        reasons.put("from", from.name());
+        reasons.put("to", c.status.name());
+        outbox.caseTransition(AuditOutbox.RESCREENED, new AuditOutbox.CaseRecord(c.id, c.institution, r.version(),
+                r.versionHash()), Actor.AUTOMATED.id(), reasons, now);
+        done(c, Actor.AUTOMATED, action, from, "Policy version " + r.version() + " raised " + r.raised().stream()
+                .map(i -> i.type() + (i.listEntry() == null ? "" : " (" + i.listEntry() + ")"))
+                .collect(java.util.stream.Collectors.joining(", ")) + " that version " + r.previousVersion()
+                + " did not.");
     }
 
     // ---------------------------------------------------------------------------------------- officers
@@ -540,11 +607,19 @@ public class CaseLifecycle {
 
     /** A binding decision by officers, on the request or on an objection, as the institution learns of it. */
     private void decided(ScreeningCase c, List<String> conditions) {
-        events.emit(c, c.objectionCount > 0 ? InstitutionEvents.OBJECTION_DECIDED : InstitutionEvents.DECIDED,
+        String type = c.rescreenAlertId != null ? InstitutionEvents.RESCREENING_DECIDED
+                : c.objectionCount > 0 ? InstitutionEvents.OBJECTION_DECIDED : InstitutionEvents.DECIDED;
+        events.emit(c, type,
                 clock.instant(), e -> {
                     e.put("outcome", c.status.name());
                     conditions.forEach(e.putArray("conditions")::add);
                 });
+        if (c.rescreenAlertId != null) {
+            Panache.getEntityManager().createNativeQuery("update rescreening_alert set resolved_at = ?1, decision_id = ?2"
+                    + " where id = ?3").setParameter(1, clock.instant()).setParameter(2, Decision.latestFor(c.id).id)
+                    .setParameter(3, c.rescreenAlertId).executeUpdate();
+            c.rescreenAlertId = null;
+        }
     }
 
     private void objectionReceived(ScreeningCase c, Instant at, String grounds, String actor) {
@@ -568,22 +643,34 @@ public class CaseLifecycle {
                 actor.id(), reasons, clock.instant());
     }
 
-    /** Where an unassigned case waits: with the objections if it was objected to, else with the flagged. */
+    /** Where an unassigned case waits: with the re-screened, the objections, or the flagged. */
     private static CaseStatus waitingState(ScreeningCase c) {
-        return c.objectionCount > 0 ? CaseStatus.OBJECTED : CaseStatus.FLAGGED;
+        return c.rescreenAlertId != null ? CaseStatus.RESCREEN_FLAGGED
+                : c.objectionCount > 0 ? CaseStatus.OBJECTED : CaseStatus.FLAGGED;
     }
 
     private void bind(ScreeningCase c, String reasoning, List<String> conditions, String decidedBy,
             String confirmedBy) {
         Instant now = clock.instant();
         String outcome = c.status.name();
-        Binding binding = c.objectionCount > 0
+        Binding binding = c.rescreenAlertId != null
+                ? rescreeningBinding(c, outcome, reasoning, conditions, decidedBy, confirmedBy, now)
+                : c.objectionCount > 0
                 ? Binding.onObjection(c.id, outcome, reasoning, conditions, decidedBy, confirmedBy, supersededId(c), now,
                         c.receivedAt, c.policyVersion, c.policyHash, facts(c.institution, c))
                 : Binding.byOfficers(c.id, outcome, reasoning, conditions, decidedBy, confirmedBy, now, c.receivedAt,
                         c.policyVersion, c.policyHash, facts(c.institution, c));
         decisions.record(binding);
         unassign(c);
+    }
+
+    /** Under the version that flagged the case; the alert is resolved by the decision, which the caller clears. */
+    private Binding rescreeningBinding(ScreeningCase c, String outcome, String reasoning, List<String> conditions,
+            String decidedBy, String confirmedBy, Instant now) {
+        String version = c.screenedVersion;
+        String hash = policies.find(version).orElseThrow().contentHash;
+        return Binding.onRescreening(c.id, outcome, reasoning, conditions, decidedBy, confirmedBy, supersededId(c), now,
+                c.receivedAt, version, hash, facts(c.institution, c));
     }
 
     private static UUID supersededId(ScreeningCase c) {

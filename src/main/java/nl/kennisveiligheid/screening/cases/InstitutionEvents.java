@@ -35,11 +35,17 @@ public class InstitutionEvents {
     public static final String OBJECTION_WITHDRAWN = "case.objection_withdrawn";
     public static final String OBJECTION_DECIDED = "case.objection_decided";
     public static final String PERSONAL_DATA_ERASED = "case.personal_data_erased";
+    /** A newer policy version flagged a decided case: officers look again; the decision stands meanwhile. */
+    public static final String RESCREEN_FLAGGED = "case.rescreen_flagged";
+    /** A newer policy version raised indicators on an open case; they were added to its assessment. */
+    public static final String RESCREENED = "case.rescreened";
+    /** Officers decided a case that re-screening flagged: the earlier decision is upheld or revoked. */
+    public static final String RESCREENING_DECIDED = "case.rescreening_decided";
 
     /** Every type, in the order of a case's life. */
     public static final List<String> TYPES = List.of(RECEIVED, IN_REVIEW, INFORMATION_REQUESTED, INFORMATION_RECEIVED,
             DEADLINE_EXTENDED, DECIDED, WITHDRAWN, OBJECTION_RECEIVED, OBJECTION_WITHDRAWN, OBJECTION_DECIDED,
-            PERSONAL_DATA_ERASED);
+            RESCREEN_FLAGGED, RESCREENED, RESCREENING_DECIDED, PERSONAL_DATA_ERASED);
 
     /** An event as the institution receives it, with its place in the institution's sequence. */
     public record Sequenced(long sequence, UUID eventId, String type, String json) {

@@ -35,9 +35,10 @@ public final class OfficerActions {
     /** Why an action is refused: a stable slug and a sentence for the officer. */
     public record Refusal(String slug, String detail) {}
 
-    private static final Set<CaseStatus> TAKEABLE = EnumSet.of(CaseStatus.FLAGGED, CaseStatus.OBJECTED);
+    private static final Set<CaseStatus> TAKEABLE = EnumSet.of(CaseStatus.FLAGGED, CaseStatus.OBJECTED,
+            CaseStatus.RESCREEN_FLAGGED);
     private static final Set<CaseStatus> MOVABLE = EnumSet.of(CaseStatus.FLAGGED, CaseStatus.OBJECTED,
-            CaseStatus.IN_REVIEW, CaseStatus.INFORMATION_REQUESTED);
+            CaseStatus.IN_REVIEW, CaseStatus.INFORMATION_REQUESTED, CaseStatus.RESCREEN_FLAGGED);
     private static final Set<Action> LEADS_ACTIONS = EnumSet.of(Action.EXTEND, Action.REASSIGN);
 
     /**

@@ -110,6 +110,18 @@ public class ScreeningCase extends PanacheEntityBase {
     @Column(name = "erased_at")
     public Instant erasedAt;
 
+    /** The newest policy version the case's assessment was compared with: its own, or a re-screening's. */
+    @Column(name = "screened_version")
+    public String screenedVersion;
+
+    /** The re-screening alert that awaits the officers' decision, or null. */
+    @Column(name = "rescreen_alert_id")
+    public UUID rescreenAlertId;
+
+    /** The position's last day, as the request gave it (null: open-ended); re-screening skips ended positions. */
+    @Column(name = "position_ends_on")
+    public LocalDate positionEndsOn;
+
     /** Two actions on one case at once cannot both succeed. */
     @Version
     @Column(name = "row_version")

@@ -12,15 +12,18 @@ import java.util.stream.Collectors;
  */
 public enum CaseStatus {
     RECEIVED, NOT_REQUIRED, CLEARED, FLAGGED, IN_REVIEW, REFUSAL_PROPOSED, APPROVED, APPROVED_WITH_CONDITIONS,
-    REFUSED, WITHDRAWN, OBJECTED, INFORMATION_REQUESTED;
+    REFUSED, WITHDRAWN, OBJECTED, INFORMATION_REQUESTED,
+    /** A decided case that a newer policy version flags: the decision stands until officers uphold or revoke it. */
+    RESCREEN_FLAGGED;
 
     /** Not yet decided (or reopened by an objection): an institution may still withdraw it. */
     public static final Set<CaseStatus> OPEN = Collections.unmodifiableSet(
-            EnumSet.of(RECEIVED, FLAGGED, IN_REVIEW, INFORMATION_REQUESTED, REFUSAL_PROPOSED, OBJECTED));
+            EnumSet.of(RECEIVED, FLAGGED, IN_REVIEW, INFORMATION_REQUESTED, REFUSAL_PROPOSED, OBJECTED,
+                    RESCREEN_FLAGGED));
 
     /** With the legal officers (INFORMATION_REQUESTED: waiting for the institution's answer), in this order on screens. */
     public static final List<CaseStatus> IN_QUEUE = List.of(FLAGGED, IN_REVIEW, INFORMATION_REQUESTED, REFUSAL_PROPOSED,
-            OBJECTED);
+            OBJECTED, RESCREEN_FLAGGED);
 
     /** Final: a binding decision or a withdrawal. Officers search these. */
     public static final Set<CaseStatus> FINAL = Collections.unmodifiableSet(

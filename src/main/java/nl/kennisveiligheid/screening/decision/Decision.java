@@ -17,6 +17,8 @@ public class Decision extends PanacheEntityBase {
     public static final String KIND_AUTOMATED = "AUTOMATED";
     public static final String KIND_OFFICER = "OFFICER";
     public static final String KIND_OBJECTION = "OBJECTION";
+    /** A decision on a case that re-screening flagged: upholding (approval) or revoking (refusal) the earlier one. */
+    public static final String KIND_RESCREENING = "RESCREENING";
 
     @Id
     public UUID id;
@@ -43,14 +45,14 @@ public class Decision extends PanacheEntityBase {
     @Column(name = "policy_hash")
     public String policyHash;
 
-    /** AUTOMATED, OFFICER, or OBJECTION (a decision on an objection, upholding or replacing the earlier one). */
+    /** AUTOMATED, OFFICER, OBJECTION (on an objection) or RESCREENING (on a re-screening alert), the last two upholding or replacing the earlier one. */
     public String kind;
 
     /** For a refusal: the second officer who confirmed it. */
     @Column(name = "confirmed_by")
     public String confirmedBy;
 
-    /** The earlier decision this one upholds or replaces after an objection. */
+    /** The earlier decision this one upholds or replaces after an objection or a re-screening alert. */
     public UUID supersedes;
 
     /** The latest decision of a case, or null. */

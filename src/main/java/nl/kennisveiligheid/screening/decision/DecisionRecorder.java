@@ -57,6 +57,17 @@ public class DecisionRecorder {
             return new Binding(caseId, outcome, reasoning, conditions, Decision.KIND_OBJECTION, decidedBy, confirmedBy,
                     supersedes, decidedAt, receivedAt, policyVersion, policyHash, facts);
         }
+
+        /**
+         * Officers decided a case that re-screening flagged, under the version that flagged it: an
+         * approval upholds the earlier decision, a refusal revokes it.
+         */
+        public static Binding onRescreening(UUID caseId, String outcome, String reasoning, List<String> conditions,
+                String decidedBy, String confirmedBy, UUID supersedes, Instant decidedAt, Instant receivedAt,
+                String policyVersion, String policyHash, CaseSnapshot facts) {
+            return new Binding(caseId, outcome, reasoning, conditions, Decision.KIND_RESCREENING, decidedBy, confirmedBy,
+                    supersedes, decidedAt, receivedAt, policyVersion, policyHash, facts);
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -26,6 +26,8 @@ import nl.kennisveiligheid.screening.policy.CompiledPolicy;
 import nl.kennisveiligheid.screening.policy.PolicyService;
 import nl.kennisveiligheid.screening.privacy.SubjectLinks;
 import nl.kennisveiligheid.screening.triage.Assessment;
+import nl.kennisveiligheid.screening.judgements.JudgementService;
+import nl.kennisveiligheid.screening.triage.Judgements;
 import nl.kennisveiligheid.screening.triage.Triage;
 
 /**
@@ -52,14 +54,36 @@ public class IntakeService {
     @Inject
     InstitutionEvents events;
 
+    @Inject
+    JudgementService judgements;
+
     /** The outcome of a submission: the case, and whether this call created it. */
     public record Submitted(CaseView view, boolean created) {}
 
-    /** The assessment a request would get now, with nothing stored and nothing published. */
-    public Assessment preview(ScreeningRequest request) {
+    /**
+     * The assessment a request would get now, with nothing stored and nothing published; for a caller
+     * without an institution (an officer trying a request), only judgements for every institution apply.
+     */
+    public Assessment preview(String institution, ScreeningRequest request) {
         CompiledPolicy policy = policies.current();
         check(request, policy);
-        return Triage.assess(TriageInputs.of(request), policy.triage());
+        return assess(request, policy, institution, clock.instant());
+    }
+
+    /**
+     * Triage, then the officers' confirmed judgements on the entries it matched: asked for only when a
+     * case would be flagged by a match with the list, so most requests read no judgement at all.
+     */
+    private Assessment assess(ScreeningRequest request, CompiledPolicy policy, String institution, Instant at) {
+        Assessment assessment = Triage.assess(TriageInputs.of(request), policy.triage());
+        if (assessment.outcome() != Assessment.Outcome.FLAGGED) {
+            return assessment;
+        }
+        java.util.Set<String> entries = new java.util.HashSet<>();
+        assessment.indicators().stream().filter(Assessment.Indicator::matchesListEntry)
+                .forEach(i -> entries.add(i.listEntry()));
+        java.time.LocalDate day = java.time.LocalDate.ofInstant(at, nl.kennisveiligheid.screening.periods.LegalCalendar.LEGAL_ZONE);
+        return Judgements.apply(assessment, policy.triage(), judgements.activeOn(day, entries), institution, day);
     }
 
     @Transactional
@@ -76,7 +100,7 @@ public class IntakeService {
             return existing(institution, request.externalReference(), requestHash)
                     .orElseThrow(() -> new InvalidInputException(errors));
         }
-        Assessment assessment = Triage.assess(TriageInputs.of(request), policy.triage());
+        Assessment assessment = assess(request, policy, institution, receivedAt);
         String assessmentJson = CanonicalJson.string(assessment);
         UUID id = UUID.randomUUID();
         CaseStatus status = switch (assessment.outcome()) {
@@ -86,7 +110,8 @@ public class IntakeService {
         };
         Optional<ScreeningCase> received = lifecycle.receive(new CaseLifecycle.Received(id, institution,
                 request.externalReference(), requestHash, requestJson, status, policy.version(), policy.contentHash(),
-                assessmentJson, receivedAt, policy.document().deadlines(), policy.calendar()));
+                assessmentJson, receivedAt, policy.document().deadlines(), policy.calendar(),
+                request.position().endDate()));
         if (received.isEmpty()) {
             return existing(institution, request.externalReference(), requestHash).orElseThrow();
         }

@@ -129,7 +129,7 @@ public class ScreeningResource {
     public Assessment preview(@org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScreeningRequest.class)))
             JsonNode body) {
-        return intake.preview(read(body));
+        return intake.preview(caller.orNull(), read(body));
     }
 
     @GET

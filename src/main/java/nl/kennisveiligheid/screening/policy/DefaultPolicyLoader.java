@@ -43,7 +43,8 @@ public class DefaultPolicyLoader {
             }
             PolicyDocument document = config.defaultFile().map(DefaultPolicyLoader::readFile)
                     .orElseGet(DefaultPolicyLoader::readDefault);
-            policies.create(document, "system");
+            PolicyVersion earlier = PolicyVersion.findById(document.version());
+            policies.create(document, "system", earlier == null ? null : earlier.contentHash);
             return document.version();
         });
         if (version == null) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.kennisveiligheid.screening.common.CanonicalJson;
 import nl.kennisveiligheid.screening.matching.AreaMatcher;
 import nl.kennisveiligheid.screening.matching.EntityIndex;
 import nl.kennisveiligheid.screening.matching.ListedEntity;
@@ -25,7 +26,8 @@ public final class PolicyCompiler {
         }).toList();
         Map<String, TriagePolicy.ListedEntityInfo> entities = new LinkedHashMap<>();
         List<ListedEntity> listed = d.highRiskEntities().stream().map(e -> {
-            entities.put(e.id(), new TriagePolicy.ListedEntityInfo(e.id(), e.name(), e.category(), e.riskLevel(), e.source()));
+            entities.put(e.id(), new TriagePolicy.ListedEntityInfo(e.id(), e.name(), e.category(), e.riskLevel(), e.source(),
+                    entryHash(e)));
             return new ListedEntity(e.id(), e.name(), e.aliases(), e.country());
         }).toList();
         Set<String> exempt = Set.copyOf(new HashSet<>(d.exemptNationalities()));
@@ -33,5 +35,10 @@ public final class PolicyCompiler {
         return new TriagePolicy(d.version(), contentHash, exempt, positions, Map.copyOf(areaNames),
                 AreaMatcher.build(areas), Map.copyOf(entities), EntityIndex.build(listed),
                 d.matching().entityThreshold(), d.matching().reviewThreshold());
+    }
+
+    /** The hash of a list entry's canonical JSON: any change of name, alias, country, category or risk changes it. */
+    public static String entryHash(PolicyDocument.Entity entity) {
+        return CanonicalJson.sha256Hex(CanonicalJson.string(entity).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -17,7 +17,39 @@ public record PolicyDocument(
         List<Area> sensitiveAreas,
         List<Entity> highRiskEntities,
         Matching matching,
-        Retention retention) {
+        Retention retention,
+        RescreeningRules rescreening,
+        JudgementRules judgements) {
+
+    /** Defaults that the stored document leaves out when not given, so that documents without them keep their hash. */
+    public static final int DEFAULT_LOOK_BACK_MONTHS = 24;
+    public static final int DEFAULT_JUDGEMENT_MAX_MONTHS = 12;
+
+    /** A document without the re-screening and judgement sections, which then take their defaults. */
+    public PolicyDocument(String version, List<String> exemptNationalities, List<String> positionTypesInScope,
+            Deadlines deadlines, List<Area> sensitiveAreas, List<Entity> highRiskEntities, Matching matching,
+            Retention retention) {
+        this(version, exemptNationalities, positionTypesInScope, deadlines, sensitiveAreas, highRiskEntities, matching,
+                retention, null, null);
+    }
+
+    /**
+     * @param lookBackMonths decisions on requests received this many months before a version takes
+     *     effect, or later, are re-screened with it (open cases always are)
+     */
+    public record RescreeningRules(Integer lookBackMonths) {}
+
+    /** @param maxMonths how far ahead an officers' judgement may run before it must be made again */
+    public record JudgementRules(Integer maxMonths) {}
+
+    public int lookBackMonths() {
+        return rescreening == null || rescreening.lookBackMonths() == null ? DEFAULT_LOOK_BACK_MONTHS
+                : rescreening.lookBackMonths();
+    }
+
+    public int judgementMaxMonths() {
+        return judgements == null || judgements.maxMonths() == null ? DEFAULT_JUDGEMENT_MAX_MONTHS : judgements.maxMonths();
+    }
 
     public static final List<String> DEFAULT_EXEMPT = List.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI",
             "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
@@ -82,7 +114,7 @@ public record PolicyDocument(
                 sensitiveAreas,
                 highRiskEntities,
                 new Matching(or(m.entityThreshold(), 0.90), or(m.reviewThreshold(), 0.80)),
-                retentionWithDefaults());
+                retentionWithDefaults(), rescreening, judgements);
     }
 
     private Retention retentionWithDefaults() {

@@ -51,26 +51,42 @@ public class PolicyService {
 
     public record Stored(PolicyVersion version, boolean created) {}
 
+    /**
+     * Stores a new draft, or replaces a draft when {@code ifMatch} names the content it replaces (its
+     * ETag, the content hash), so that two administrators never overwrite each other unawares. A
+     * replaced draft that was proposed for publication loses its proposal.
+     */
     @Transactional
-    public Stored create(PolicyDocument document, String createdBy) {
+    public Stored create(PolicyDocument document, String createdBy, String ifMatch) {
         List<FieldError> errors = PolicyValidator.validate(document);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         PolicyDocument complete = document.withDefaults();
         PolicyVersion existing = PolicyVersion.findById(document.version(), LockModeType.PESSIMISTIC_WRITE);
-        if (existing != null && existing.isPublished()) {
-            throw ProblemException.conflict("policy-published",
-                    "Version " + document.version() + " is published and cannot change; create a new version.");
+        if (existing != null && !existing.isEditable()) {
+            throw ProblemException.conflict("policy-published", "Version " + document.version() + " is "
+                    + existing.status.toLowerCase(java.util.Locale.ROOT) + " and cannot change; create a new version.");
         }
         if (existing == null) {
             refuseBeyondDraftLimit();
+        } else if (ifMatch == null) {
+            throw new ProblemException(428, "precondition-required", "If-Match required", "Version "
+                    + document.version() + " exists as a draft: send its ETag in If-Match to replace it, so that nobody's"
+                    + " changes are overwritten unseen.");
+        } else if (!ifMatch.equals(existing.contentHash)) {
+            throw new ProblemException(412, "draft-changed", "The draft changed", "Draft " + document.version()
+                    + " changed since you read it (If-Match does not name its current ETag); read it again first.");
         }
         PolicyVersion version = existing == null ? new PolicyVersion() : existing;
         version.version = complete.version();
         version.document = CanonicalJson.string(complete);
         version.contentHash = CanonicalJson.sha256Hex(version.document.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         version.status = PolicyVersion.DRAFT;
+        version.proposedBy = null;
+        version.proposedAt = null;
+        version.proposedEffectiveFrom = null;
+        version.proposedHash = null;
         version.createdAt = clock.instant();
         version.createdBy = createdBy;
         if (existing == null) {
@@ -88,7 +104,7 @@ public class PolicyService {
     private void refuseBeyondDraftLimit() {
         var em = PolicyVersion.getEntityManager();
         em.createNativeQuery("select pg_advisory_xact_lock(" + DRAFTS_LOCK + ")").getSingleResult();
-        long drafts = PolicyVersion.count("status", PolicyVersion.DRAFT);
+        long drafts = PolicyVersion.count("status in ?1", List.of(PolicyVersion.DRAFT, PolicyVersion.PROPOSED));
         if (drafts >= config.maxDrafts()) {
             throw ProblemException.conflict("too-many-drafts", "There are " + drafts + " drafts, the most allowed is "
                     + config.maxDrafts() + ": delete or publish one first.");
@@ -102,11 +118,81 @@ public class PolicyService {
         if (existing == null) {
             throw ProblemException.notFound("Policy version " + versionId);
         }
-        if (existing.isPublished()) {
-            throw ProblemException.conflict("policy-published",
-                    "Version " + versionId + " is published: it is part of the record and cannot be deleted.");
+        if (!existing.isEditable()) {
+            throw ProblemException.conflict("policy-published", "Version " + versionId + " is "
+                    + existing.status.toLowerCase(java.util.Locale.ROOT) + ": it is part of the record and cannot be deleted.");
         }
         existing.delete();
+    }
+
+    /**
+     * The first of two administrators proposes to publish a draft, effective from a time (null: when
+     * the second confirms). The proposal is of the content as it is now.
+     */
+    @Transactional
+    public PolicyVersion proposePublication(String versionId, Instant effectiveFrom, String proposedBy) {
+        PolicyVersion draft = PolicyVersion.findById(versionId, LockModeType.PESSIMISTIC_WRITE);
+        if (draft == null) {
+            throw ProblemException.notFound("Policy version " + versionId);
+        }
+        if (PolicyVersion.PROPOSED.equals(draft.status)) {
+            throw ProblemException.conflict("publication-proposed", "Version " + versionId + " was proposed for "
+                    + "publication already; a second policy administrator confirms it.");
+        }
+        if (!draft.isEditable()) {
+            throw ProblemException.conflict("policy-published", "Version " + versionId + " is already "
+                    + draft.status.toLowerCase(java.util.Locale.ROOT) + ".");
+        }
+        refusePast(effectiveFrom, clock.instant());
+        draft.status = PolicyVersion.PROPOSED;
+        draft.proposedBy = proposedBy;
+        draft.proposedAt = clock.instant();
+        draft.proposedEffectiveFrom = effectiveFrom;
+        draft.proposedHash = draft.contentHash;
+        return draft;
+    }
+
+    /** The second administrator confirms a proposed publication: the version is published as proposed. */
+    public PolicyVersion confirmPublication(String versionId, String confirmedBy) {
+        PolicyVersion proposal = QuarkusTransaction.requiringNew().call(() -> PolicyVersion.<PolicyVersion>findById(versionId));
+        if (proposal == null) {
+            throw ProblemException.notFound("Policy version " + versionId);
+        }
+        if (!PolicyVersion.PROPOSED.equals(proposal.status)) {
+            throw ProblemException.conflict("not-proposed", "Version " + versionId + " is "
+                    + proposal.status.toLowerCase(java.util.Locale.ROOT) + "; only a proposed publication is confirmed.");
+        }
+        if (proposal.proposedBy.equals(confirmedBy)) {
+            throw ProblemException.conflict("own-proposal", "Publication takes two policy administrators: you "
+                    + "cannot confirm your own proposal.");
+        }
+        return publish(versionId, proposal.proposedEffectiveFrom, confirmedBy);
+    }
+
+    /**
+     * Cancels a version published for a future date, before it takes effect; under the publication
+     * lock, so no request is received under it meanwhile. It stays in the record as CANCELLED.
+     */
+    @Transactional
+    public PolicyVersion cancel(String versionId, String cancelledBy) {
+        Panache.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(" + PUBLICATION_LOCK + ")")
+                .getSingleResult();
+        PolicyVersion version = PolicyVersion.findById(versionId, LockModeType.PESSIMISTIC_WRITE);
+        if (version == null) {
+            throw ProblemException.notFound("Policy version " + versionId);
+        }
+        Instant now = clock.instant();
+        if (!version.isPublished() || !version.effectiveFrom.isAfter(now)) {
+            throw ProblemException.conflict("not-scheduled", "Version " + versionId + " is "
+                    + version.statusAt(now).toLowerCase(java.util.Locale.ROOT)
+                    + "; only a version published for a future date is cancelled, before it takes effect.");
+        }
+        version.status = PolicyVersion.CANCELLED;
+        version.cancelledBy = cancelledBy;
+        version.cancelledAt = now;
+        compiled.remove(cacheKey(version));
+        outbox.policyCancelled(version.version, version.contentHash, cancelledBy, now);
+        return version;
     }
 
     /**
@@ -120,8 +206,9 @@ public class PolicyService {
         if (draft == null) {
             throw ProblemException.notFound("Policy version " + versionId);
         }
-        if (draft.isPublished()) {
-            throw ProblemException.conflict("policy-published", "Version " + versionId + " is already published.");
+        if (!draft.isEditable()) {
+            throw ProblemException.conflict("policy-published", "Version " + versionId + " is already "
+                    + draft.status.toLowerCase(java.util.Locale.ROOT) + ".");
         }
         CompiledPolicy ready = compile(draft);
         return QuarkusTransaction.requiringNew().call(() -> commitPublication(versionId, draft.contentHash, ready,
@@ -131,8 +218,8 @@ public class PolicyService {
     private PolicyVersion commitPublication(String versionId, String compiledHash, CompiledPolicy ready,
             Instant requestedEffectiveFrom, String publishedBy) {
         PolicyVersion version = PolicyVersion.findById(versionId, LockModeType.PESSIMISTIC_WRITE);
-        if (version.isPublished()) {
-            throw ProblemException.conflict("policy-published", "Version " + versionId + " is already published.");
+        if (version == null || !version.isEditable()) {
+            throw ProblemException.conflict("policy-published", "Version " + versionId + " is no longer a draft.");
         }
         if (!version.contentHash.equals(compiledHash)) {
             throw ProblemException.conflict("policy-changed", "Version " + versionId
@@ -143,10 +230,7 @@ public class PolicyService {
                 .getSingleResult();
         Instant now = clock.instant();
         Instant effectiveFrom = requestedEffectiveFrom == null ? now : requestedEffectiveFrom;
-        if (effectiveFrom.isBefore(now.minus(CLOCK_SKEW))) {
-            throw new InvalidInputException("effectiveFrom", "must not be in the past: a published version never changes "
-                    + "which policy applied to cases already received");
-        }
+        refusePast(effectiveFrom, now);
         if (PolicyVersion.count("status = ?1 and effectiveFrom = ?2", PolicyVersion.PUBLISHED, effectiveFrom) > 0) {
             throw new InvalidInputException("effectiveFrom", "another published version takes effect at this very moment");
         }
@@ -156,8 +240,15 @@ public class PolicyService {
         version.publishedBy = publishedBy;
         compiled.putIfAbsent(cacheKey(version), new CompiledPolicy(ready.document(), ready.contentHash(), effectiveFrom,
                 ready.triage()));
-        outbox.policyPublished(version.version, version.contentHash, version.document, publishedBy, now);
+        outbox.policyPublished(version.version, version.contentHash, version.document, publishedBy, version.proposedBy, now);
         return version;
+    }
+
+    private static void refusePast(Instant effectiveFrom, Instant now) {
+        if (effectiveFrom != null && effectiveFrom.isBefore(now.minus(CLOCK_SKEW))) {
+            throw new InvalidInputException("effectiveFrom", "must not be in the past: a published version never changes "
+                    + "which policy applied to cases already received");
+        }
     }
 
     /** The document of a version a case was received under; such a version always exists. */

@@ -49,6 +49,8 @@ public final class PolicyValidator {
         checkRange(errors, "retention.decidedYears", d.retention().decidedYears(), 1, 100);
         checkRange(errors, "retention.refusedYears", d.retention().refusedYears(), 1, 100);
         checkRange(errors, "retention.withdrawnYears", d.retention().withdrawnYears(), 1, 100);
+        checkRange(errors, "rescreening.lookBackMonths", d.lookBackMonths(), 1, 120);
+        checkRange(errors, "judgements.maxMonths", d.judgementMaxMonths(), 1, 60);
         double entity = d.matching().entityThreshold();
         double review = d.matching().reviewThreshold();
         if (entity <= 0 || entity > 1) {

@@ -13,7 +13,13 @@ import java.time.Instant;
 public class PolicyVersion extends PanacheEntityBase {
 
     public static final String DRAFT = "DRAFT";
+    /** A draft one administrator proposed to publish; a second confirms it. */
+    public static final String PROPOSED = "PROPOSED";
     public static final String PUBLISHED = "PUBLISHED";
+    /** Published for a future date and cancelled before it took effect; kept as part of the record. */
+    public static final String CANCELLED = "CANCELLED";
+    /** How the API shows a published version whose effective time has not come yet. */
+    public static final String SCHEDULED = "SCHEDULED";
 
     @Id
     public String version;
@@ -41,7 +47,37 @@ public class PolicyVersion extends PanacheEntityBase {
     @Column(name = "published_by")
     public String publishedBy;
 
+    @Column(name = "proposed_by")
+    public String proposedBy;
+
+    @Column(name = "proposed_at")
+    public Instant proposedAt;
+
+    /** The effective time the proposer asked for; null for "when confirmed". */
+    @Column(name = "proposed_effective_from")
+    public Instant proposedEffectiveFrom;
+
+    /** The content the proposer saw: a confirmation publishes exactly that. */
+    @Column(name = "proposed_hash")
+    public String proposedHash;
+
+    @Column(name = "cancelled_by")
+    public String cancelledBy;
+
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+
     public boolean isPublished() {
         return PUBLISHED.equals(status);
+    }
+
+    /** Still a draft: its document may change, and it may be proposed, published or deleted. */
+    public boolean isEditable() {
+        return DRAFT.equals(status) || PROPOSED.equals(status);
+    }
+
+    /** The status as the API shows it: a published version not yet in effect is SCHEDULED. */
+    public String statusAt(Instant now) {
+        return isPublished() && effectiveFrom.isAfter(now) ? SCHEDULED : status;
     }
 }

@@ -56,7 +56,9 @@ public final class ErasureInventory {
         kept("screening_case", CASE_FACT, "id", "institution", "status", "policy_version", "policy_hash", "received_at",
                 "decision_due", "due_nominal", "updated_at", "row_version", "extended", "objection_count",
                 "objection_received_at", "late_objection_received_at", "retention_kind", "retention_starts_at",
-                "retention_ends_at", "erased_at");
+                "retention_ends_at", "erased_at", "screened_version", "rescreen_alert_id");
+        column("screening_case", "position_ends_on", Treatment.NULLED, "null", null,
+                "the position's last day, read from the request; re-screening passes over erased cases");
         kept("screening_case", STAFF, "assignee", "assignee_name", "proposed_by");
         column("screening_case", "request", Treatment.REPLACED, "'null'", null, "the request as submitted");
         column("screening_case", "request_hash", Treatment.NULLED, "null", null,
@@ -131,9 +133,26 @@ public final class ErasureInventory {
         kept("audit_checkpoint", "signed tree sizes and root hashes of the log", "tree_size", "root_hash", "note",
                 "key_id", "issued_at", "sent_at");
         kept("policy_version", "policies name organisations and areas, never candidates", "version", "document",
-                "content_hash", "status", "effective_from", "created_at", "created_by", "published_at", "published_by");
+                "content_hash", "status", "effective_from", "created_at", "created_by", "published_at", "published_by",
+                "proposed_by", "proposed_at", "proposed_effective_from", "proposed_hash", "cancelled_by", "cancelled_at");
         kept("replay_job", "replay reports name cases and outcomes, not persons", "id", "status", "requested_by",
                 "started_at", "finished_at", "report");
+        kept("rescreening_run", "the progress of a re-screening with a policy version: counts and a cursor of case ids",
+                "policy_version", "status", "effective_from", "look_back_from", "counted", "reassessed", "alerts",
+                "indicators_added", "after_received", "after_id", "started_at", "finished_at");
+        kept("rescreening_alert", "what a newer version raised on a case: indicator types, list entries and scores, never"
+                + " the matched words", "id", "case_id", "policy_version", "previous_version", "indicators",
+                "assessment_hash", "raised_at", "resolved_at", "decision_id");
+        kept("judgement", "officers' judgement of an organisation's name against a list entry; it outlives the case it"
+                + " was made on and applies to others", "id", "case_id", "indicator_index", "institution", "scope", "verdict",
+                "entity_id", "entity_hash", "normalized_text", "policy_version", "valid_until", "status", "proposed_at",
+                "confirmed_at", "revoked_at");
+        kept("judgement", STAFF, "proposed_by", "proposed_by_name", "confirmed_by", "confirmed_by_name", "revoked_by",
+                "revoked_by_name");
+        for (String freeText : List.of("reasoning", "confirmation_reasoning", "revocation_reasoning")) {
+            column("judgement", freeText, Treatment.REPLACED, "'[erased: personal data]'", null,
+                    "officers' free text, written on the case, that may name its candidate");
+        }
         kept("officer", STAFF, "id", "user_name", "first_seen");
         kept("console_session_ended", "an opaque Keycloak session id of staff, pruned after two days", "session_id",
                 "ended_at");
@@ -158,7 +177,9 @@ public final class ErasureInventory {
                 "sensitiveAreas/*/name", "sensitiveAreas/*/matchedBy", "indicators", "indicators/*",
                 "indicators/*/type", "indicators/*/listEntry", "indicators/*/listEntryName", "indicators/*/category",
                 "indicators/*/riskLevel", "indicators/*/field", "indicators/*/matchedAlias", "indicators/*/score",
-                "indicators/*/threshold")) {
+                "indicators/*/threshold", "indicators/*/fromPolicyVersion", "indicators/*/judgement",
+                "indicators/*/judgement/reference", "indicators/*/judgement/verdict", "indicators/*/judgement/judgedOn",
+                "indicators/*/judgement/validUntil")) {
             MEMBERS.add(new Member("assessment", path, Treatment.KEPT, "generated from the policy and the scores"));
         }
         for (String path : List.of("sensitiveAreas/*/evidence", "sensitiveAreas/*/evidence/*",

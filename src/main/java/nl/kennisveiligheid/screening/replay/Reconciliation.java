@@ -37,6 +37,15 @@ public final class Reconciliation {
         }
     }
 
+    /** Re-screening raised indicators on a case; with an alert, a decided case is open again. */
+    void rescreened(String caseId, boolean alert) {
+        if (alert) {
+            onLog.put(caseId, LogState.OPEN);
+        } else {
+            onLog.putIfAbsent(caseId, LogState.OPEN);
+        }
+    }
+
     /** The result: counts, and the first case ids of each kind of difference. */
     public record Report(long casesInDatabase, long casesOnLog, long notOnLogCount, List<String> notOnLog,
             long notInDatabaseCount, List<String> notInDatabase, long stateDiffersCount, List<String> stateDiffers,

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -26,6 +28,8 @@ import nl.kennisveiligheid.screening.intake.TriageInputs;
 import nl.kennisveiligheid.screening.policy.PolicyCompiler;
 import nl.kennisveiligheid.screening.policy.PolicyDocument;
 import nl.kennisveiligheid.screening.matching.MatchingVersion;
+import nl.kennisveiligheid.screening.periods.LegalCalendar;
+import nl.kennisveiligheid.screening.triage.Judgements;
 import nl.kennisveiligheid.screening.triage.Triage;
 import nl.kennisveiligheid.screening.triage.TriagePolicy;
 
@@ -47,6 +51,8 @@ public final class Replay {
     private long erased;
     private long otherMatchingVersion;
     private final Reconciliation reconciliation = new Reconciliation();
+    /** The officers' judgements in force at this point of the log, by id: automated decisions applied them. */
+    private final Map<String, Judgements.Judgement> judgements = new LinkedHashMap<>();
 
     public Replay(PublicKey publicKey, Function<UUID, Optional<byte[]>> caseKeys) {
         this.chain = new ChainVerifier(publicKey);
@@ -67,9 +73,16 @@ public final class Replay {
     }
 
     private void process(ObjectNode event) {
-        reconciliation.event(event.path("type").asText(), event.path("caseId").asText(null));
-        switch (event.path("type").asText()) {
+        String type = event.path("type").asText();
+        if (AuditOutbox.RESCREENED.equals(type)) {
+            reconciliation.rescreened(event.path("caseId").asText(), event.path("reasons").path("alert").asBoolean());
+        } else {
+            reconciliation.event(type, event.path("caseId").asText(null));
+        }
+        switch (type) {
             case AuditOutbox.POLICY_PUBLISHED -> policyPart(event);
+            case AuditOutbox.JUDGEMENT_CONFIRMED -> judgementConfirmed(event);
+            case AuditOutbox.JUDGEMENT_REVOKED -> judgements.remove(event.path("reasons").path("judgementId").asText());
             case AuditOutbox.DECISION_RECORDED -> {
                 if ("automated".equals(event.path("decidedBy").asText())) {
                     rederive(event);
@@ -148,7 +161,10 @@ public final class Replay {
             byte[] plain = PayloadCipher.decrypt(key.get(), event.path("payload").asText(), caseId);
             var payload = CanonicalJson.MAPPER.readTree(plain);
             ScreeningRequest request = CanonicalJson.MAPPER.treeToValue(payload.get("request"), ScreeningRequest.class);
-            String expected = Triage.assess(TriageInputs.of(request), policy).outcome().name();
+            LocalDate decidedOn = LocalDate.ofInstant(Instant.parse(event.path("occurredAt").asText()),
+                    LegalCalendar.LEGAL_ZONE);
+            String expected = Judgements.apply(Triage.assess(TriageInputs.of(request), policy), policy,
+                    judgements.values(), event.path("institution").asText(), decidedOn).outcome().name();
             rederived++;
             if (!expected.equals(found)) {
                 mismatches.add(new ReplayReport.Mismatch(caseId, expected, found, "re-derived outcome differs"));
@@ -156,6 +172,14 @@ public final class Replay {
         } catch (GeneralSecurityException | IOException e) {
             mismatches.add(new ReplayReport.Mismatch(caseId, null, found, "the payload cannot be decrypted with the case key"));
         }
+    }
+
+    private void judgementConfirmed(ObjectNode event) {
+        var r = event.path("reasons");
+        judgements.put(r.path("judgementId").asText(), new Judgements.Judgement(r.path("judgementId").asText(),
+                Judgements.Scope.valueOf(r.path("scope").asText()), r.path("institutionScope").asText(),
+                r.path("listEntry").asText(), r.path("entityHash").asText(), r.path("textKey").asText(),
+                LocalDate.parse(r.path("confirmedOn").asText()), LocalDate.parse(r.path("validUntil").asText())));
     }
 
     /** Whether the decision's assessment was made by the matching rules of this build (absent: version 1). */

@@ -54,6 +54,12 @@ public class ReviewResource {
     @Inject
     SecurityIdentity security;
 
+    @Inject
+    nl.kennisveiligheid.screening.judgements.JudgementService judgements;
+
+    @Inject
+    nl.kennisveiligheid.screening.common.PublicUrl publicUrl;
+
     @GET
     @RolesAllowed({Roles.LEGAL_OFFICER, Roles.REVIEW_LEAD})
     @Operation(operationId = "listReviewQueue", summary = "The legal officers' queue and search, oldest deadline first",
@@ -214,6 +220,29 @@ public class ReviewResource {
     @APIResponse(responseCode = "409", description = "The case cannot be moved now, or not to this officer")
     public ReviewViews.CaseDetail reassign(@PathParam("id") UUID id, @NotNull @Valid ReviewBodies.ReassignmentBody body) {
         return reviews.reassign(id, officer(), body);
+    }
+
+    @POST
+    @Path("/{id}/indicators/{n}/judgement")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "proposeJudgement", summary = "Propose that a matched entity is not the listed one",
+            description = "The officer who holds the case records that indicator `n` (its position in "
+                    + "`assessment.indicators`, from 0), a match with a list entry, is not that entity: with reasoning, a "
+                    + "scope (INSTITUTION: this institution's cases; ALL: every institution's) and a last day at most the "
+                    + "policy's `judgements.maxMonths` ahead. It is PROPOSED until a second officer confirms it; from then "
+                    + "on the same normalised text matching the same entry, of the same content, is shown but no longer "
+                    + "flags a case on its own. When the entry changes, the judgement lapses.")
+    @APIResponse(responseCode = "201", description = "The judgement, PROPOSED; Location names it")
+    @APIResponse(responseCode = "404", description = "No such case, or no indicator at that position")
+    @APIResponse(responseCode = "409", description = "The caller does not hold the case, it is not in review, or the "
+            + "indicator is not a match with a list entry")
+    public Response proposeJudgement(@PathParam("id") UUID id, @PathParam("n") @Min(0) @Max(1000) int n,
+            @NotNull @Valid nl.kennisveiligheid.screening.judgements.JudgementBodies.JudgementProposal body) {
+        var officer = officer();
+        var judgement = judgements.propose(id, n, body,
+                new nl.kennisveiligheid.screening.judgements.JudgementService.Actor(officer.id(), officer.name()));
+        return Response.created(publicUrl.of("/api/v1/judgements/" + judgement.id))
+                .entity(nl.kennisveiligheid.screening.judgements.JudgementView.of(judgement, judgement.status)).build();
     }
 
     private ReviewService.Officer officer() {

@@ -1,5 +1,6 @@
 package nl.kennisveiligheid.screening.triage;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -56,5 +57,40 @@ public record Assessment(
             String score,
             String threshold,
             List<String> carriedBy,
-            String explanation) {}
+            String explanation,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String fromPolicyVersion,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Judged judgement) {
+
+        /** An indicator as triage finds it: from the case's own version, not judged. */
+        public Indicator(IndicatorType type, String listEntry, String listEntryName, String category, String riskLevel,
+                String field, String matchedText, String matchedAlias, String score, String threshold,
+                List<String> carriedBy, String explanation) {
+            this(type, listEntry, listEntryName, category, riskLevel, field, matchedText, matchedAlias, score, threshold,
+                    carriedBy, explanation, null, null);
+        }
+
+        /** The same indicator, found by re-screening with a later version. */
+        public Indicator fromVersion(String version) {
+            return new Indicator(type, listEntry, listEntryName, category, riskLevel, field, matchedText, matchedAlias,
+                    score, threshold, carriedBy, explanation, version, judgement);
+        }
+
+        /** The same indicator, judged by officers not to be its list entry. */
+        public Indicator judged(Judged by) {
+            return new Indicator(type, listEntry, listEntryName, category, riskLevel, field, matchedText, matchedAlias,
+                    score, threshold, carriedBy, explanation, fromPolicyVersion, by);
+        }
+
+        /** Whether it names an entity of the list, which is what officers may judge. */
+        public boolean matchesListEntry() {
+            return type == IndicatorType.HIGH_RISK_AFFILIATION || type == IndicatorType.HIGH_RISK_FUNDER
+                    || type == IndicatorType.WEAK_ENTITY_MATCH;
+        }
+    }
+
+    /**
+     * Officers judged the matched text not to be the list entry: the judgement's reference, the day it
+     * took effect and the day it ends. Who judged is the judgement's record, which officers read.
+     */
+    public record Judged(String reference, String verdict, String judgedOn, String validUntil) {}
 }

@@ -22,6 +22,10 @@ public record TriagePolicy(
         double entityThreshold,
         double reviewThreshold) {
 
-    /** What an indicator tells a legal officer about a list entry. */
-    public record ListedEntityInfo(String id, String name, String category, String riskLevel, String source) {}
+    /**
+     * What an indicator tells a legal officer about a list entry, and the hash of the entry as the
+     * policy states it: officers' judgements hold for that content only.
+     */
+    public record ListedEntityInfo(String id, String name, String category, String riskLevel, String source,
+            String contentHash) {}
 }

@@ -91,7 +91,8 @@ class ContractExamplesTest {
             JsonNode example = json.path("examples").path("valid").path("value");
             assertThat(example.isMissingNode()).as(op.path() + " has a request example").isFalse();
             String role = op.node().path("x-realm-roles").get(0).asText();
-            String path = op.path().replace("{id}", UUID.randomUUID().toString()).replace("{version}", "no-such-version");
+            String path = op.path().replace("{id}", UUID.randomUUID().toString()).replace("{version}", "no-such-version")
+                    .replace("{n}", "0").replace("{from}", "no-such-version").replace("{to}", "no-such-version");
             Response response = given().auth().oauth2(tokenFor(role)).contentType("application/json")
                     .body(example.toString()).post(path);
             assertThat(response.statusCode()).as(op.method() + " " + op.path() + ": " + response.asString())

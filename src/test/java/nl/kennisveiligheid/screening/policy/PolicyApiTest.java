@@ -1,6 +1,7 @@
 package nl.kennisveiligheid.screening.policy;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -54,28 +55,35 @@ class PolicyApiTest {
     }
 
     @Test
-    void aDraftIsCreatedReadPublishedAndThenImmutable() {
+    void aDraftIsCreatedReadPublishedByTwoAdministratorsAndThenImmutable() {
         String version = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        given().auth().oauth2(admin()).contentType(ContentType.JSON).body(document(version)).post("/api/v1/policies")
-                .then().statusCode(201)
+        String etag = given().auth().oauth2(admin()).contentType(ContentType.JSON).body(document(version))
+                .post("/api/v1/policies").then().statusCode(201)
                 .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/policies/" + version))
                 .body("status", equalTo("DRAFT"))
                 .body("createdBy", equalTo("policyadmin1"))
-                .body("$", not(hasKey("document")));
+                .body("$", not(hasKey("document"))).extract().header("ETag");
         given().auth().oauth2(admin()).get("/api/v1/policies/" + version).then().statusCode(200)
+                .header("ETag", equalTo(etag))
                 .body("document.matching.entityThreshold", equalTo(0.9f))
                 .body("document.retention.personalDataYears", equalTo(5));
         Map<String, Object> changed = document(version);
         changed.put("exemptNationalities", List.of());
-        given().auth().oauth2(admin()).contentType(ContentType.JSON).body(changed).post("/api/v1/policies")
-                .then().statusCode(200).body("$", not(hasKey("document")));
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).header("If-Match", etag).body(changed)
+                .post("/api/v1/policies").then().statusCode(200).body("$", not(hasKey("document")));
         given().auth().oauth2(admin()).get("/api/v1/policies/" + version).then().statusCode(200)
                 .body("document.exemptNationalities", org.hamcrest.Matchers.empty());
         Instant future = Instant.now().plus(3650, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         given().auth().oauth2(admin()).contentType(ContentType.JSON).body(Map.of("effectiveFrom", future.toString()))
-                .post("/api/v1/policies/" + version + "/publication")
-                .then().statusCode(200).body("status", equalTo("PUBLISHED"))
-                .body("effectiveFrom", equalTo(future.toString())).body("publishedBy", equalTo("policyadmin1"));
+                .post("/api/v1/policies/" + version + "/publication").then().statusCode(202)
+                .body("status", equalTo("PROPOSED")).body("proposedBy", equalTo("policyadmin1"));
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/policies/" + version + "/publication/confirmation").then().statusCode(409)
+                .body("type", containsString("own-proposal"));
+        given().auth().oauth2(Tokens.user("policyadmin2")).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/policies/" + version + "/publication/confirmation").then().statusCode(200)
+                .body("status", equalTo("SCHEDULED")).body("effectiveFrom", equalTo(future.toString()))
+                .body("publishedBy", equalTo("policyadmin2")).body("proposedBy", equalTo("policyadmin1"));
         given().auth().oauth2(admin()).contentType(ContentType.JSON).body(document(version)).post("/api/v1/policies")
                 .then().statusCode(409).contentType("application/problem+json");
         given().auth().oauth2(admin()).contentType(ContentType.JSON).body("{}")
@@ -84,6 +92,56 @@ class PolicyApiTest {
                 .then().statusCode(200).body("version", org.hamcrest.Matchers.not(equalTo(version)));
         given().auth().oauth2(Tokens.officer1()).get("/api/v1/policies")
                 .then().statusCode(200).body("version", hasItems(version, "2026.1"));
+        // Scheduled, it can still be cancelled; it stays in the record.
+        given().auth().oauth2(Tokens.user("policyadmin2")).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/policies/" + version + "/cancellation").then().statusCode(200)
+                .body("status", equalTo("CANCELLED")).body("cancelledBy", equalTo("policyadmin2"));
+        given().auth().oauth2(admin()).get("/api/v1/policies/" + version).then().statusCode(200)
+                .body("status", equalTo("CANCELLED"));
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/policies/2026.1/cancellation").then().statusCode(409)
+                .body("type", containsString("not-scheduled"));
+    }
+
+    @Test
+    void replacingADraftNeedsItsETagSoThatNobodyOverwritesAnotherUnseen() {
+        String version = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        String first = given().auth().oauth2(admin()).contentType(ContentType.JSON).body(document(version))
+                .post("/api/v1/policies").then().statusCode(201).extract().header("ETag");
+        Map<String, Object> mine = document(version);
+        mine.put("exemptNationalities", List.of("NL"));
+        Map<String, Object> theirs = document(version);
+        theirs.put("exemptNationalities", List.of("BE"));
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body(mine).post("/api/v1/policies").then()
+                .statusCode(428).contentType("application/problem+json");
+        String second = given().auth().oauth2(admin()).contentType(ContentType.JSON).header("If-Match", first).body(mine)
+                .post("/api/v1/policies").then().statusCode(200).extract().header("ETag");
+        assertThat(second).isNotEqualTo(first);
+        given().auth().oauth2(Tokens.user("policyadmin2")).contentType(ContentType.JSON).header("If-Match", first)
+                .body(theirs).post("/api/v1/policies").then().statusCode(412).contentType("application/problem+json");
+        given().auth().oauth2(admin()).get("/api/v1/policies/" + version).then()
+                .body("document.exemptNationalities", equalTo(List.of("NL")));
+        given().auth().oauth2(admin()).delete("/api/v1/policies/" + version).then().statusCode(204);
+    }
+
+    @Test
+    void aVersionReadAsYamlIsTheNextDraftsStartAndTheDiffSaysWhatChanged() {
+        String yaml = given().auth().oauth2(admin()).accept("application/yaml").get("/api/v1/policies/2026.1").then()
+                .statusCode(200).contentType(org.hamcrest.Matchers.startsWith("application/yaml")).extract().asString();
+        assertThat(yaml).contains("version: \"2026.1\"").contains("highRiskEntities:");
+        String version = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        String next = yaml.replace("version: \"2026.1\"", "version: \"" + version + "\"")
+                .replace("riskLevel: \"VERY_HIGH\"", "riskLevel: \"HIGH\"");
+        given().auth().oauth2(admin()).contentType("application/yaml").body(next.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/policies").then().statusCode(201);
+        var diff = given().auth().oauth2(Tokens.officer1()).get("/api/v1/policies/2026.1/diff/" + version).then()
+                .statusCode(200).body("from", equalTo("2026.1")).body("to", equalTo(version)).extract().jsonPath();
+        List<String> paths = diff.getList("changes.path");
+        assertThat(paths).isNotEmpty().allMatch(p -> p.startsWith("highRiskEntities[") && p.endsWith("].riskLevel"));
+        assertThat(diff.getList("changes.kind")).containsOnly("CHANGED");
+        assertThat(diff.getList("changes.to")).containsOnly("HIGH");
+        given().auth().oauth2(admin()).delete("/api/v1/policies/" + version).then().statusCode(204);
+        given().auth().oauth2(admin()).get("/api/v1/policies/2026.1/diff/no-such-version").then().statusCode(404);
     }
 
     @Test
@@ -144,7 +202,7 @@ class PolicyApiTest {
         List<String> made = new java.util.ArrayList<>();
         try {
             int drafts = given().auth().oauth2(admin()).get("/api/v1/policies").then().statusCode(200).extract()
-                    .jsonPath().getList("findAll { it.status == 'DRAFT' }").size();
+                    .jsonPath().getList("findAll { it.status == 'DRAFT' || it.status == 'PROPOSED' }").size();
             for (int i = drafts; i < maxDrafts; i++) {
                 String version = "t-" + UUID.randomUUID().toString().substring(0, 8);
                 given().auth().oauth2(admin()).contentType(ContentType.JSON).body(document(version))
@@ -158,8 +216,10 @@ class PolicyApiTest {
                     .body("detail", containsString(String.valueOf(maxDrafts)));
             given().auth().oauth2(admin()).get("/api/v1/policies/" + oneTooMany).then().statusCode(404);
             if (!made.isEmpty()) {
-                given().auth().oauth2(admin()).contentType(ContentType.JSON).body(document(made.get(0)))
-                        .post("/api/v1/policies").then().statusCode(200);
+                String etag = given().auth().oauth2(admin()).get("/api/v1/policies/" + made.get(0)).then().extract()
+                        .header("ETag");
+                given().auth().oauth2(admin()).contentType(ContentType.JSON).header("If-Match", etag)
+                        .body(document(made.get(0))).post("/api/v1/policies").then().statusCode(200);
                 given().auth().oauth2(admin()).delete("/api/v1/policies/" + made.remove(0)).then().statusCode(204);
                 given().auth().oauth2(admin()).contentType(ContentType.JSON).body(document(oneTooMany))
                         .post("/api/v1/policies").then().statusCode(201);

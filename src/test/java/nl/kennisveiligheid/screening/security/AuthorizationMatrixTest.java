@@ -74,6 +74,9 @@ class AuthorizationMatrixTest {
         ALLOWED.put("GET /api/v1/policies/current", POLICY_READERS);
         ALLOWED.put("GET /api/v1/policies/{version}", POLICY_READERS);
         ALLOWED.put("POST /api/v1/policies/{version}/publication", Set.of(ADMIN));
+        ALLOWED.put("POST /api/v1/policies/{version}/publication/confirmation", Set.of(ADMIN));
+        ALLOWED.put("POST /api/v1/policies/{version}/cancellation", Set.of(ADMIN));
+        ALLOWED.put("GET /api/v1/policies/{from}/diff/{to}", POLICY_READERS);
         ALLOWED.put("DELETE /api/v1/policies/{version}", Set.of(ADMIN));
         ALLOWED.put("POST /api/v1/audit/replays", Set.of(AUDITOR));
         ALLOWED.put("GET /api/v1/audit/replays/{id}", Set.of(AUDITOR));
@@ -96,6 +99,12 @@ class AuthorizationMatrixTest {
         ALLOWED.put("GET /api/v1/privacy/subjects", Set.of(PRIVACY));
         ALLOWED.put("GET /api/v1/privacy/cases/{id}/export", Set.of(PRIVACY));
         ALLOWED.put("POST /api/v1/privacy/cases/{id}/erasure", Set.of(PRIVACY));
+        ALLOWED.put("GET /api/v1/policies/{version}/rescreening", Set.of(ADMIN, OFFICER, LEAD, AUDITOR));
+        ALLOWED.put("POST /api/v1/reviews/{id}/indicators/{n}/judgement", Set.of(OFFICER));
+        ALLOWED.put("GET /api/v1/judgements", Set.of(OFFICER, LEAD, ADMIN, AUDITOR));
+        ALLOWED.put("GET /api/v1/judgements/{id}", Set.of(OFFICER, LEAD, ADMIN, AUDITOR));
+        ALLOWED.put("POST /api/v1/judgements/{id}/confirmation", Set.of(OFFICER));
+        ALLOWED.put("POST /api/v1/judgements/{id}/revocation", Set.of(LEAD, ADMIN));
     }
 
     static List<String> operations() throws Exception {
@@ -113,7 +122,8 @@ class AuthorizationMatrixTest {
     static int call(String operation, String bearer) {
         String method = operation.substring(0, operation.indexOf(' '));
         String path = operation.substring(operation.indexOf(' ') + 1)
-                .replace("{id}", UUID.randomUUID().toString()).replace("{version}", "no-such-version");
+                .replace("{id}", UUID.randomUUID().toString()).replace("{version}", "no-such-version").replace("{n}", "0")
+                .replace("{from}", "no-such-version").replace("{to}", "no-such-version");
         RequestSpecification request = given().contentType("application/json");
         if (bearer != null) {
             request = request.auth().oauth2(bearer);
