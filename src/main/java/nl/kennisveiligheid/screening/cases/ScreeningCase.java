@@ -110,7 +110,10 @@ public class ScreeningCase extends PanacheEntityBase {
     @Column(name = "erased_at")
     public Instant erasedAt;
 
-    /** The newest policy version the case's assessment was compared with: its own, or a re-screening's. */
+    /**
+     * The version whose indicators the assessment holds last: the case's own, or the newest version
+     * that raised some on re-screening (under which the officers then decide).
+     */
     @Column(name = "screened_version")
     public String screenedVersion;
 

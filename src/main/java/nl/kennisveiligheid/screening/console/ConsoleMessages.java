@@ -109,6 +109,8 @@ public interface ConsoleMessages {
     String matchedText();
     String scoreThreshold();
     String explanation();
+    String judgementTitle();
+    String judgementLine(String proposedBy, String confirmedBy, String on, String reference, String status);
     String decisionsTitle();
     String decidedBy(String decidedBy);
     String confirmedBy(String confirmedBy);

@@ -21,7 +21,7 @@ final class Rescreen {
 
     /** A case as stored: its request and assessment in canonical JSON, and the version it was last compared with. */
     record StoredCase(UUID id, String institution, CaseStatus status, String requestJson, String assessmentJson,
-            String screenedVersion) {}
+            String comparedWith) {}
 
     /**
      * @param decided the case carries a positive decision (an alert), rather than being open (indicators added)
@@ -38,9 +38,9 @@ final class Rescreen {
         Assessment stored = CanonicalJson.read(c.assessmentJson(), new TypeReference<Assessment>() {});
         List<Assessment.Indicator> raised = Reassessment.raised(stored, fresh, policy.version());
         if (raised.isEmpty()) {
-            return new Result(c.id(), c.status().isDecided(), c.screenedVersion(), raised, null, null);
+            return new Result(c.id(), c.status().isDecided(), c.comparedWith(), raised, null, null);
         }
-        return new Result(c.id(), c.status().isDecided(), c.screenedVersion(), raised,
+        return new Result(c.id(), c.status().isDecided(), c.comparedWith(), raised,
                 CanonicalJson.string(Reassessment.withRaised(stored, raised)),
                 CanonicalJson.sha256Hex(CanonicalJson.string(fresh).getBytes(StandardCharsets.UTF_8)));
     }

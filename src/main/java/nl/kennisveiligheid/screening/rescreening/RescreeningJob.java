@@ -36,7 +36,8 @@ import org.jboss.logging.Logger;
  *
  * <p>One batch is one transaction, which moves the run's cursor with the cases it re-screened, so a
  * restart neither repeats nor skips a case. A transaction-scoped advisory lock lets one replica work
- * at a time. The assessments of a batch are computed in parallel (they are pure); the writes follow.
+ * at a time. The assessments of a batch are computed in parallel (they are pure); only the cases where
+ * something was raised are written, so a run over cases that do not change writes little but its cursor.
  */
 @ApplicationScoped
 public class RescreeningJob {
@@ -136,7 +137,7 @@ public class RescreeningJob {
     @SuppressWarnings("unchecked")
     private long rescreen(EntityManager em, RescreeningRun run, int size) {
         CompiledPolicy policy = policies.compiled(PolicyVersion.findById(run.policyVersion));
-        List<Object[]> rows = selection(em, "select id, institution, status, request, assessment, screened_version,"
+        List<Object[]> rows = selection(em, "select id, institution, status, request, assessment, policy_version,"
                 + " received_at", run).setMaxResults(size).getResultList();
         if (rows.isEmpty()) {
             complete(run, policy);
@@ -144,9 +145,11 @@ public class RescreeningJob {
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), LegalCalendar.LEGAL_ZONE);
         List<Judgements.Judgement> active = judgements.activeOn(today);
+        PolicyVersion prior = PolicyVersion.<PolicyVersion>find("status = ?1 and effectiveFrom < ?2 order by effectiveFrom"
+                + " desc", PolicyVersion.PUBLISHED, run.effectiveFrom).firstResult();
         List<Rescreen.Result> results = rows.parallelStream().map(row -> Rescreen.of(new Rescreen.StoredCase(
                 (UUID) row[0], (String) row[1], CaseStatus.valueOf((String) row[2]), (String) row[3], (String) row[4],
-                (String) row[5]), policy.triage(), active, today)).toList();
+                comparedWith((String) row[5], instant(row[6]), prior)), policy.triage(), active, today)).toList();
         for (Rescreen.Result result : results) {
             if (!result.raised().isEmpty()) {
                 record(result, policy);
@@ -158,18 +161,19 @@ public class RescreeningJob {
             }
         }
         Object[] last = rows.get(rows.size() - 1);
-        Instant lastReceived = instant(last[6]);
-        em.flush();
-        // Cases with nothing new are brought to this version in one statement; concurrent officers' changes then fail
-        // their optimistic check (row_version) rather than write back the version before.
-        bind(em.createNativeQuery("update screening_case set screened_version = ?6, row_version = row_version + 1"
-                        + SELECTION.substring(" from screening_case".length()) + " and (received_at, id) <= (?7, ?8)"
-                        + " and screened_version <> ?6"), run)
-                .setParameter(6, run.policyVersion).setParameter(7, lastReceived).setParameter(8, last[0]).executeUpdate();
+        // Cases with nothing new are not written: a run writes only what it raised, and its cursor.
         run.reassessed += rows.size();
-        run.afterReceived = lastReceived;
+        run.afterReceived = instant(last[6]);
         run.afterId = (UUID) last[0];
         return rows.size();
+    }
+
+    /**
+     * The version a case's assessment was last compared with: the version in effect before this one,
+     * which re-screened every case received before it took effect, or else the case's own.
+     */
+    private static String comparedWith(String ownVersion, Instant receivedAt, PolicyVersion prior) {
+        return prior != null && receivedAt.isBefore(prior.effectiveFrom) ? prior.version : ownVersion;
     }
 
     private void record(Rescreen.Result result, CompiledPolicy policy) {

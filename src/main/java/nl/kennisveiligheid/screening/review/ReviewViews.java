@@ -10,6 +10,7 @@ import nl.kennisveiligheid.screening.cases.CaseHistory;
 import nl.kennisveiligheid.screening.cases.InformationRequest;
 import nl.kennisveiligheid.screening.cases.ScreeningCase;
 import nl.kennisveiligheid.screening.common.CanonicalJson;
+import nl.kennisveiligheid.screening.judgements.OfficerJudgement;
 import nl.kennisveiligheid.screening.common.CaseStatus;
 import nl.kennisveiligheid.screening.decision.Decision;
 import nl.kennisveiligheid.screening.periods.LegalCalendar;
@@ -51,12 +52,20 @@ public final class ReviewViews {
             String decidedBy, String confirmedBy, Instant decidedAt, String policyVersion, UUID supersedes,
             String decidedByName, String confirmedByName) {}
 
+    /**
+     * An officers' judgement that bears on the case: one its assessment applied (by reference), or one
+     * proposed on it; with the officers' user names, which officers see and institutions never do.
+     */
+    public record JudgementNote(String reference, int indicator, String status, String listEntry, String proposedBy,
+            String confirmedBy, Instant confirmedAt, LocalDate validUntil, String reasoning) {}
+
     public record CaseDetail(UUID id, String institution, String externalReference, CaseStatus status,
             Instant receivedAt, Instant decisionDue, boolean overdue, String assignee, String assigneeName,
             boolean extended, String proposedBy, String proposalReasoning, int objections, String objectionGrounds,
             String policyVersion, String policyHash, ScreeningRequest request, Assessment assessment,
             List<DecisionEntry> decisions, List<HistoryEntry> history, LocalDate decisionDueDate, String extensionReason,
-            Instant objectionReceivedAt, LateObjection lateObjection, List<QuestionEntry> questions) {}
+            Instant objectionReceivedAt, LateObjection lateObjection, List<QuestionEntry> questions,
+            List<JudgementNote> judgements) {}
 
     /** Past its deadline and not waiting for the institution (a suspended period does not run). */
     static boolean overdue(ScreeningCase c, Instant now) {
@@ -87,13 +96,31 @@ public final class ReviewViews {
         List<HistoryEntry> history = entries.stream()
                 .map(h -> new HistoryEntry(h.at, h.actor, h.actorName, h.action, h.fromStatus, h.toStatus, h.reasoning))
                 .toList();
+        Assessment assessment = CanonicalJson.read(c.assessment, new TypeReference<>() {});
         return new CaseDetail(c.id, c.institution, c.externalReference, c.status, c.receivedAt, c.decisionDue,
                 overdue(c, now), c.assignee, c.assigneeName, c.extended, c.proposedBy,
                 c.proposalReasoning, c.objectionCount, c.objectionGrounds, c.policyVersion, c.policyHash,
-                CanonicalJson.read(c.request, new TypeReference<>() {}), CanonicalJson.read(c.assessment, new TypeReference<>() {}),
+                CanonicalJson.read(c.request, new TypeReference<>() {}), assessment,
                 decisions, history, LegalCalendar.lastDayEndingAt(c.decisionDue), c.extensionReason,
                 c.objectionReceivedAt,
                 c.lateObjectionReceivedAt == null ? null : new LateObjection(c.lateObjectionGrounds, c.lateObjectionReceivedAt),
-                InformationRequest.of(c.id).stream().map(QuestionEntry::of).toList());
+                InformationRequest.of(c.id).stream().map(QuestionEntry::of).toList(), judgements(c.id, assessment));
+    }
+
+    /** The judgements the assessment applied, by the indicator they judged, and those proposed on the case. */
+    private static List<JudgementNote> judgements(UUID caseId, Assessment assessment) {
+        java.util.Map<UUID, Integer> applied = new java.util.LinkedHashMap<>();
+        for (int n = 0; n < assessment.indicators().size(); n++) {
+            Assessment.Judged judged = assessment.indicators().get(n).judgement();
+            if (judged != null) {
+                applied.put(UUID.fromString(judged.reference()), n);
+            }
+        }
+        List<OfficerJudgement> found = applied.isEmpty()
+                ? OfficerJudgement.list("caseId = ?1 order by proposedAt", caseId)
+                : OfficerJudgement.list("caseId = ?1 or id in ?2 order by proposedAt", caseId, applied.keySet());
+        return found.stream().map(j -> new JudgementNote(j.id.toString(),
+                applied.getOrDefault(j.id, j.caseId.equals(caseId) ? j.indicatorIndex : -1), j.status, j.entityId,
+                j.proposedByName, j.confirmedByName, j.confirmedAt, j.validUntil, j.reasoning)).toList();
     }
 }

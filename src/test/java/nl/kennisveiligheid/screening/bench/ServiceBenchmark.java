@@ -66,6 +66,11 @@ public final class ServiceBenchmark {
             print(table, results, Path.of("target/bench/tlog.json"));
             return;
         }
+        if ("rescreening".equals(System.getProperty("bench.only"))) {
+            rescreening(load, url, realm, jdbcUrl, Integer.getInteger("bench.rescreening.rate", 100), run, results, table);
+            print(table, results, Path.of("target/bench/rescreening.json"));
+            return;
+        }
         if ("overload".equals(System.getProperty("bench.only"))) {
             overload(load, url, hr, run, Double.NaN, 900_000_000L, pgHost, pgPort, database,
                     results.putObject("intake"), table);
@@ -188,6 +193,7 @@ public final class ServiceBenchmark {
                         "≤ 1.2 × before"});
             }
         }
+        rescreening(load, url, realm, jdbcUrl, Math.max(1, (int) Math.round(capacity / 2)), run, results, table);
         ObjectNode memory = results.putObject("memory");
         memory.put("idleRssMb", idleRss / 1024);
         memory.put("peakRssMb", peakRss / 1024);
@@ -420,6 +426,36 @@ public final class ServiceBenchmark {
             table.add(new String[] {"inclusion proof over HTTP at 1,000,000 events c=" + proofs.concurrency(),
                     fmt(proofs.throughput()) + " req/s", ms(proofs), "-", "-", "p99 < 5 ms"});
         }
+    }
+
+    /**
+     * Issue 19: 100,000 stored cases re-screened against a version with 100 entities more, with intake
+     * served at {@code rate} meanwhile, and intake's latency at that rate without a run beside it.
+     */
+    private static void rescreening(LoadGenerator load, String url, String realm, String jdbcUrl, int rate, String run,
+            ObjectNode results, List<String[]> table) throws Exception {
+        RescreeningBenchmark.Result r = RescreeningBenchmark.run(load, url, realm, jdbcUrl,
+                Integer.getInteger("bench.rescreening.cases", 100_000), rate, run);
+        ObjectNode node = results.putObject("rescreening");
+        node.put("seededCases", r.seeded());
+        node.put("counted", r.counted());
+        node.put("reassessed", r.reassessed());
+        node.put("alerts", r.alerts());
+        node.put("seconds", round(r.seconds()));
+        node.put("casesPerSecond", round(r.casesPerSecond()));
+        node.put("intakeRate", r.intakeRate());
+        node.set("intakeAlone", describe(r.intakeAlone(), JSON.createObjectNode()));
+        node.set("intakeDuring", describe(r.intakeDuring(), JSON.createObjectNode()));
+        node.set("intakeAfter", describe(r.intakeAfter(), JSON.createObjectNode()));
+        table.add(new String[] {"re-screening " + fmt(r.reassessed()) + " cases, 100 new entities (" + fmt(r.alerts())
+                + " alerts), intake at " + rate + "/s meanwhile", fmt(r.casesPerSecond()) + " cases/s", "-", "-", "-",
+                "≥ 2,000 cases/s"});
+        table.add(new String[] {"intake at " + rate + "/s without re-screening, before the run",
+                fmt(r.intakeAlone().throughput()) + " req/s", ms(r.intakeAlone()), "-", "-", "-"});
+        table.add(new String[] {"intake at " + rate + "/s during re-screening", fmt(r.intakeDuring().throughput())
+                + " req/s", ms(r.intakeDuring()), "-", "-", "p99 beside the one without"});
+        table.add(new String[] {"intake at " + rate + "/s without re-screening, after the run",
+                fmt(r.intakeAfter().throughput()) + " req/s", ms(r.intakeAfter()), "-", "-", "-"});
     }
 
     private static double round(double value) {

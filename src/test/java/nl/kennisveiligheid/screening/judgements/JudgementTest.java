@@ -28,6 +28,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class JudgementTest {
 
+    @jakarta.inject.Inject
+    nl.kennisveiligheid.screening.rescreening.RescreeningJob rescreening;
+
     String entityId;
     String listedName;
     String affiliation;
@@ -105,6 +108,13 @@ class JudgementTest {
                 .filter(i -> entityId.equals(i.get("listEntry"))).findFirst().orElseThrow();
         assertThat(judged).containsKey("judgement");
         assertThat(repeat.getString("assessment.reasons")).contains(judgement).contains("judged not this entity");
+        assertThat(judged.toString()).as("institutions never see who judged").doesNotContain("officer");
+        given().auth().oauth2(Tokens.officer1()).get("/api/v1/reviews/" + repeat.getString("id")).then().statusCode(200)
+                .body("judgements[0].reference", equalTo(judgement)).body("judgements[0].proposedBy", equalTo("officer1"))
+                .body("judgements[0].confirmedBy", equalTo("officer2")).body("judgements[0].status", equalTo("ACTIVE"));
+        String page = nl.kennisveiligheid.screening.support.ConsoleSignIn.as("officer1")
+                .get("/console/cases/" + repeat.getString("id")).then().statusCode(200).extract().asString();
+        assertThat(page).contains("Judged not this entity by officer1 and officer2").contains(judgement);
         assertThat(submit(Tokens.hrClient("hr-other-institute"), request()).getString("status"))
                 .as("an institution's judgement does not apply to another's cases").isEqualTo("FLAGGED");
 
@@ -118,7 +128,8 @@ class JudgementTest {
         String judgement = proposed("ALL");
         post("officer2", "/api/v1/judgements/" + judgement + "/confirmation", Map.of("agree", true, "reasoning", "Agreed."))
                 .statusCode(200);
-        assertThat(submit(Tokens.hrClient("hr-other-institute"), request()).getString("status")).isEqualTo("CLEARED");
+        JsonPath cleared = submit(Tokens.hrClient("hr-other-institute"), request());
+        assertThat(cleared.getString("status")).isEqualTo("CLEARED");
 
         Policies.publishChanged(d -> Policies.entities(d).stream().filter(e -> entityId.equals(e.get("id"))).findFirst()
                 .orElseThrow().put("aliases", List.of(affiliation, "QTU")));
@@ -126,6 +137,10 @@ class JudgementTest {
         assertThat(submit(Tokens.demoUniversity(), request()).getString("status")).isEqualTo("FLAGGED");
         given().auth().oauth2(Tokens.officer1()).get("/api/v1/judgements/" + judgement).then().statusCode(200)
                 .body("status", equalTo("LAPSED"));
+        // Re-screening with the changed entry raises the match the lapsed judgement had cleared.
+        rescreening.runUntilIdle();
+        given().auth().oauth2(Tokens.hrClient("hr-other-institute")).get("/api/v1/screenings/" + cleared.getString("id"))
+                .then().statusCode(200).body("status", equalTo("RESCREEN_FLAGGED")).body("decision.outcome", equalTo("CLEARED"));
     }
 
     @Test

@@ -109,6 +109,10 @@ class RescreeningTest {
     @Test
     void aDecisionANewVersionFlagsGoesBackToTheOfficersWhoUpholdOrRevokeIt() throws InterruptedException {
         String university = Policies.uniqueOrganisation();
+        String approved = submit(flaggedWith(university));
+        act("officer1", approved, "assignment", "{}").statusCode(200);
+        act("officer1", approved, "decision", Map.of("outcome", "APPROVED", "reasoning", "The funding ended in 2019."))
+                .statusCode(200);
         String upheld = submit(clearedWith(university));
         String revoked = submit(clearedWith(university));
         String ended = submit(endedPosition(clearedWith(university)));
@@ -117,9 +121,10 @@ class RescreeningTest {
 
         String version = publishListing(university);
         JsonPath progress = progressWhenDone(version);
-        assertThat(progress.getLong("alerts")).isGreaterThanOrEqualTo(2);
+        assertThat(progress.getLong("alerts")).isGreaterThanOrEqualTo(3);
         assertThat(progress.getLong("reassessed")).isEqualTo(progress.getLong("counted"));
 
+        assertThat(status(approved)).as("an officer's approval is re-screened too").isEqualTo("RESCREEN_FLAGGED");
         assertThat(status(upheld)).isEqualTo("RESCREEN_FLAGGED");
         assertThat(status(revoked)).isEqualTo("RESCREEN_FLAGGED");
         assertThat(status(ended)).as("a position that has ended is not re-screened").isEqualTo("CLEARED");

@@ -113,7 +113,8 @@ class HostileInputTest {
 
     long rows() {
         return ((Number) em.createNativeQuery("select (select count(*) from screening_case) + (select count(*) from decision)"
-                + " + (select count(*) from policy_version) + (select count(*) from case_history)").getSingleResult()).longValue();
+                + " + (select count(*) from policy_version) + (select count(*) from case_history)"
+                + " + (select count(*) from judgement)").getSingleResult()).longValue();
     }
 
     @Test
@@ -148,7 +149,16 @@ class HostileInputTest {
                         .toString().substring(0, 6), "sensitiveAreas", List.of(Map.of("code", "AB", "name", "n",
                         "terms", List.of("t"))), "highRiskEntities", List.of())),
                 new Endpoint("/api/v1/policies/no-such/publication", v -> Tokens.user("policyadmin1"),
-                        Map.of("effectiveFrom", "2099-01-01T00:00:00Z")));
+                        Map.of("effectiveFrom", "2099-01-01T00:00:00Z")),
+                new Endpoint("/api/v1/policies/no-such/publication/confirmation", v -> Tokens.user("policyadmin2"),
+                        Map.of()),
+                new Endpoint("/api/v1/policies/no-such/cancellation", v -> Tokens.user("policyadmin1"), Map.of()),
+                new Endpoint("/api/v1/reviews/" + flagged + "/indicators/0/judgement", v -> Tokens.officer1(),
+                        Map.of("verdict", "NOT_THIS_ENTITY", "reasoning", "r", "scope", "ALL", "validUntil", "2099-01-01")),
+                new Endpoint("/api/v1/judgements/" + UUID.randomUUID() + "/confirmation", v -> Tokens.user("officer2"),
+                        Map.of("agree", true, "reasoning", "r")),
+                new Endpoint("/api/v1/judgements/" + UUID.randomUUID() + "/revocation", v -> Tokens.user("lead1"),
+                        Map.of("reasoning", "r")));
         Random random = new Random(SEED);
         List<String> failures = new ArrayList<>();
         int refused = 0;
