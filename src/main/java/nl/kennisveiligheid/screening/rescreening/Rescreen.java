@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import nl.kennisveiligheid.screening.common.CanonicalJson;
-import nl.kennisveiligheid.screening.common.CaseStatus;
 import nl.kennisveiligheid.screening.intake.ScreeningRequest;
 import nl.kennisveiligheid.screening.intake.TriageInputs;
 import nl.kennisveiligheid.screening.triage.Assessment;
@@ -20,15 +19,14 @@ final class Rescreen {
     private Rescreen() {}
 
     /** A case as stored: its request and assessment in canonical JSON, and the version it was last compared with. */
-    record StoredCase(UUID id, String institution, CaseStatus status, String requestJson, String assessmentJson,
+    record StoredCase(UUID id, String institution, String requestJson, String assessmentJson,
             String comparedWith) {}
 
     /**
-     * @param decided the case carries a positive decision (an alert), rather than being open (indicators added)
      * @param mergedAssessmentJson the stored assessment with the raised indicators added; null when none were raised
      * @param freshAssessmentHash SHA-256 of the new assessment's canonical JSON; null when none were raised
      */
-    record Result(UUID caseId, boolean decided, String previousVersion, List<Assessment.Indicator> raised,
+    record Result(UUID caseId, String previousVersion, List<Assessment.Indicator> raised,
             String mergedAssessmentJson, String freshAssessmentHash) {}
 
     static Result of(StoredCase c, TriagePolicy policy, List<Judgements.Judgement> judgements, LocalDate today) {
@@ -38,9 +36,9 @@ final class Rescreen {
         Assessment stored = CanonicalJson.read(c.assessmentJson(), new TypeReference<Assessment>() {});
         List<Assessment.Indicator> raised = Reassessment.raised(stored, fresh, policy.version());
         if (raised.isEmpty()) {
-            return new Result(c.id(), c.status().isDecided(), c.comparedWith(), raised, null, null);
+            return new Result(c.id(), c.comparedWith(), raised, null, null);
         }
-        return new Result(c.id(), c.status().isDecided(), c.comparedWith(), raised,
+        return new Result(c.id(), c.comparedWith(), raised,
                 CanonicalJson.string(Reassessment.withRaised(stored, raised)),
                 CanonicalJson.sha256Hex(CanonicalJson.string(fresh).getBytes(StandardCharsets.UTF_8)));
     }

@@ -47,8 +47,10 @@ public class RescreeningJob {
     /** The advisory lock of re-screening (the relay, publications, retention and the sequencer have their own). */
     static final long LOCK = 8124331L;
 
-    private static final String POSITIVE = CaseStatus.sqlList(List.of(CaseStatus.NOT_REQUIRED, CaseStatus.CLEARED,
-            CaseStatus.APPROVED, CaseStatus.APPROVED_WITH_CONDITIONS));
+    /** The decisions re-screening looks at again: the positive ones; a refusal needs no second look. */
+    private static final java.util.Set<CaseStatus> POSITIVE_NOW = java.util.EnumSet.of(CaseStatus.NOT_REQUIRED,
+            CaseStatus.CLEARED, CaseStatus.APPROVED, CaseStatus.APPROVED_WITH_CONDITIONS);
+    private static final String POSITIVE = CaseStatus.sqlList(POSITIVE_NOW);
     private static final String OPEN = CaseStatus.sqlList(CaseStatus.OPEN.stream()
             .filter(s -> s != CaseStatus.RECEIVED).toList());
 
@@ -137,8 +139,8 @@ public class RescreeningJob {
     @SuppressWarnings("unchecked")
     private long rescreen(EntityManager em, RescreeningRun run, int size) {
         CompiledPolicy policy = policies.compiled(PolicyVersion.findById(run.policyVersion));
-        List<Object[]> rows = selection(em, "select id, institution, status, request, assessment, policy_version,"
-                + " received_at", run).setMaxResults(size).getResultList();
+        List<Object[]> rows = selection(em, "select id, institution, request, assessment, policy_version, received_at",
+                run).setMaxResults(size).getResultList();
         if (rows.isEmpty()) {
             complete(run, policy);
             return 0L;
@@ -148,22 +150,21 @@ public class RescreeningJob {
         PolicyVersion prior = PolicyVersion.<PolicyVersion>find("status = ?1 and effectiveFrom < ?2 order by effectiveFrom"
                 + " desc", PolicyVersion.PUBLISHED, run.effectiveFrom).firstResult();
         List<Rescreen.Result> results = rows.parallelStream().map(row -> Rescreen.of(new Rescreen.StoredCase(
-                (UUID) row[0], (String) row[1], CaseStatus.valueOf((String) row[2]), (String) row[3], (String) row[4],
-                comparedWith((String) row[5], instant(row[6]), prior)), policy.triage(), active, today)).toList();
+                (UUID) row[0], (String) row[1], (String) row[2], (String) row[3],
+                comparedWith((String) row[4], instant(row[5]), prior)), policy.triage(), active, today)).toList();
         for (Rescreen.Result result : results) {
             if (!result.raised().isEmpty()) {
-                record(result, policy);
-                if (result.decided()) {
-                    run.alerts++;
-                } else {
-                    run.indicatorsAdded++;
+                switch (record(result, policy)) {
+                    case ALERT -> run.alerts++;
+                    case INDICATORS_ADDED -> run.indicatorsAdded++;
+                    case NONE -> { }
                 }
             }
         }
         Object[] last = rows.get(rows.size() - 1);
         // Cases with nothing new are not written: a run writes only what it raised, and its cursor.
         run.reassessed += rows.size();
-        run.afterReceived = instant(last[6]);
+        run.afterReceived = instant(last[5]);
         run.afterId = (UUID) last[0];
         return rows.size();
     }
@@ -176,10 +177,21 @@ public class RescreeningJob {
         return prior != null && receivedAt.isBefore(prior.effectiveFrom) ? prior.version : ownVersion;
     }
 
-    private void record(Rescreen.Result result, CompiledPolicy policy) {
+    /** What re-screening did to one case. */
+    private enum Recorded { ALERT, INDICATORS_ADDED, NONE }
+
+    /**
+     * Records what was raised on one case, as the case stands now: an officer may have decided,
+     * withdrawn or reopened it since the batch was read, and then what it is now decides.
+     */
+    private Recorded record(Rescreen.Result result, CompiledPolicy policy) {
         ScreeningCase c = ScreeningCase.findById(result.caseId());
+        boolean decided = POSITIVE_NOW.contains(c.status);
+        if (!decided && !c.status.isOpen()) {
+            return Recorded.NONE;
+        }
         UUID alertId = null;
-        if (result.decided()) {
+        if (decided) {
             alertId = UUID.randomUUID();
             Panache.getEntityManager().createNativeQuery("insert into rescreening_alert (id, case_id, policy_version,"
                             + " previous_version, indicators, assessment_hash, raised_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
@@ -190,11 +202,12 @@ public class RescreeningJob {
         CaseLifecycle.Rescreened rescreened = new CaseLifecycle.Rescreened(policy.version(), policy.contentHash(),
                 result.previousVersion(), result.raised(), result.mergedAssessmentJson(), result.freshAssessmentHash(),
                 alertId);
-        if (result.decided()) {
+        if (decided) {
             lifecycle.rescreenFlag(c, rescreened);
-        } else {
-            lifecycle.addRescreenIndicators(c, rescreened);
+            return Recorded.ALERT;
         }
+        lifecycle.addRescreenIndicators(c, rescreened);
+        return Recorded.INDICATORS_ADDED;
     }
 
     /** What an alert keeps of the raised indicators: what was found and how strongly, never the matched words. */

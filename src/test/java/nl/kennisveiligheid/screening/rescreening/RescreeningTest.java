@@ -213,6 +213,31 @@ class RescreeningTest {
         }
     }
 
+    @Test
+    void onTheUpgradeOnlyTheVersionInEffectReScreensTheCasesBeforeIt() throws Exception {
+        job.runUntilIdle();
+        String open = submit(flaggedWith(Policies.uniqueOrganisation()));
+        String older = Policies.publishChanged(d -> { });
+        String newest = Policies.publishChanged(d -> { });
+        // As on the release that brought re-screening: versions in effect without a run of their own.
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "delete from rescreening_run where policy_version in (?1, ?2)").setParameter(1, older)
+                .setParameter(2, newest).executeUpdate());
+        String migration = new String(getClass().getResourceAsStream(
+                "/db/migration/V13__rescreening_starts_with_the_next_version.sql").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(migration).executeUpdate());
+
+        JsonPath skipped = given().auth().oauth2(Tokens.user("auditor1")).get("/api/v1/policies/" + older + "/rescreening")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(skipped.getString("status")).isEqualTo("COMPLETED");
+        assertThat(skipped.getLong("counted")).isZero();
+        given().auth().oauth2(Tokens.user("auditor1")).get("/api/v1/policies/" + newest + "/rescreening").then()
+                .statusCode(404);
+        JsonPath once = progressWhenDone(newest);
+        assertThat(once.getLong("counted")).as("the open case %s among them", open).isPositive();
+    }
+
     private static Map<String, Object> endedPosition(Map<String, Object> body) {
         Requests.position(body).put("startDate", "2020-01-01");
         Requests.position(body).put("endDate", "2021-01-01");
