@@ -100,4 +100,24 @@ class ConsoleSessionTest {
         assertThat(ConsoleSignIn.as("officer1").get("/console").statusCode())
                 .as("signing in again starts a new session").isEqualTo(200);
     }
+
+    @Test
+    void goingStraightToTheLogoutPathEndsTheSessionToo() throws InterruptedException {
+        ConsoleSignIn officer2 = ConsoleSignIn.as("officer2");
+        Map<String, String> copied = new HashMap<>(officer2.cookies);
+        assertThat(officer2.get("/console").statusCode()).isEqualTo(200);
+
+        given().redirects().follow(false).cookies(officer2.cookies).get("/console/logout").then().statusCode(302);
+
+        // The logout event is observed off the event loop: the end is recorded within moments.
+        int status = 0;
+        for (int i = 0; i < 50 && status != 303; i++) {
+            status = given().redirects().follow(false).cookies(copied).get("/console").statusCode();
+            if (status != 303) {
+                Thread.sleep(100);
+            }
+        }
+        given().redirects().follow(false).cookies(copied).get("/console").then().statusCode(303)
+                .header("Location", containsString("/console/signed-out"));
+    }
 }
