@@ -149,9 +149,9 @@ public class RescreeningJob {
         List<Judgements.Judgement> active = judgements.activeOn(today);
         PolicyVersion prior = PolicyVersion.<PolicyVersion>find("status = ?1 and effectiveFrom < ?2 order by effectiveFrom"
                 + " desc", PolicyVersion.PUBLISHED, run.effectiveFrom).firstResult();
-        List<Rescreen.Result> results = rows.parallelStream().map(row -> Rescreen.of(new Rescreen.StoredCase(
+        List<Rescreen.Result> results = rows.parallelStream().map(row -> reassess(new Rescreen.StoredCase(
                 (UUID) row[0], (String) row[1], (String) row[2], (String) row[3],
-                comparedWith((String) row[4], instant(row[5]), prior)), policy.triage(), active, today)).toList();
+                comparedWith((String) row[4], instant(row[5]), prior)), policy, active, today)).toList();
         for (Rescreen.Result result : results) {
             if (!result.raised().isEmpty()) {
                 switch (record(result, policy)) {
@@ -167,6 +167,21 @@ public class RescreeningJob {
         run.afterReceived = instant(last[5]);
         run.afterId = (UUID) last[0];
         return rows.size();
+    }
+
+    /**
+     * One case re-assessed; a case that cannot be (a stored request this build no longer reads) is
+     * passed over with a warning naming only its id, so that one case never stalls a run.
+     */
+    private static Rescreen.Result reassess(Rescreen.StoredCase c, CompiledPolicy policy,
+            List<Judgements.Judgement> active, LocalDate today) {
+        try {
+            return Rescreen.of(c, policy.triage(), active, today);
+        } catch (RuntimeException e) {
+            LOG.warnf("Case %s could not be re-assessed with policy version %s (%s); passed over", c.id(),
+                    policy.version(), e.getClass().getSimpleName());
+            return new Rescreen.Result(c.id(), c.comparedWith(), List.of(), null, null);
+        }
     }
 
     /**

@@ -214,6 +214,32 @@ class RescreeningTest {
     }
 
     @Test
+    void aCaseThatCannotBeReadIsPassedOverAndTheRunGoesOn() {
+        job.runUntilIdle();
+        String university = Policies.uniqueOrganisation();
+        String unreadable = submit(flaggedWith(university));
+        String readable = submit(flaggedWith(university));
+        UUID id = UUID.fromString(unreadable);
+        String request = (String) em.createNativeQuery("select request from screening_case where id = ?1")
+                .setParameter(1, id).getSingleResult();
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update screening_case set request = '{\"notARequest\":true}' where id = ?1").setParameter(1, id)
+                .executeUpdate());
+        try {
+            String version = publishListing(university);
+            JsonPath done = progressWhenDone(version);
+            assertThat(done.getLong("reassessed")).isEqualTo(done.getLong("counted"));
+            List<String> readableIndicators = given().auth().oauth2(Tokens.officer1()).get("/api/v1/reviews/" + readable)
+                    .then().statusCode(200).extract().jsonPath().getList("assessment.indicators.fromPolicyVersion");
+            assertThat(readableIndicators).contains(version);
+        } finally {
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                    "update screening_case set request = ?2 where id = ?1").setParameter(1, id).setParameter(2, request)
+                    .executeUpdate());
+        }
+    }
+
+    @Test
     void onTheUpgradeOnlyTheVersionInEffectReScreensTheCasesBeforeIt() throws Exception {
         job.runUntilIdle();
         String open = submit(flaggedWith(Policies.uniqueOrganisation()));
