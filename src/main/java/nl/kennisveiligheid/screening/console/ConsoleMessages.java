@@ -110,6 +110,7 @@ public interface ConsoleMessages {
     String scoreThreshold();
     String explanation();
     String judgementTitle();
+    String raisedByRescreening(String version);
     String judgementLine(String proposedBy, String confirmedBy, String on, String reference, String status);
     String decisionsTitle();
     String decidedBy(String decidedBy);

@@ -184,6 +184,9 @@ class RescreeningTest {
         assertThat(indicators.get(indicators.size() - 1)).containsEntry("fromPolicyVersion", version)
                 .containsEntry("type", "HIGH_RISK_AFFILIATION").containsEntry("matchedText", university);
         assertThat(awaitEvent(open, "case.rescreened")).containsEntry("policyVersion", version);
+        String page = nl.kennisveiligheid.screening.support.ConsoleSignIn.as("officer1").get("/console/cases/" + open)
+                .then().statusCode(200).extract().asString();
+        assertThat(page).contains("raised by re-screening with policy version " + version);
     }
 
     @Test
