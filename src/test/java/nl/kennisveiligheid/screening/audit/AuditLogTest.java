@@ -243,7 +243,15 @@ class AuditLogTest {
     @Test
     @Order(5)
     void aTamperedEventIsFoundAtItsSequenceAndADuplicateIsIgnored() throws Exception {
-        List<ObjectNode> events = log();
+        // The copies are made from the sealed records as the relay stored and sent them, in sequence order:
+        // the shared topic of the test run is restored, rejected and redelivered by other tests meanwhile.
+        @SuppressWarnings("unchecked")
+        List<String> sealed = em.createNativeQuery("select event from outbox_event where sequence is not null"
+                + " order by sequence").getResultList();
+        List<ObjectNode> events = new ArrayList<>();
+        for (String record : sealed) {
+            events.add((ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(record));
+        }
         String tampered = topic + ".tampered";
         String duplicated = topic + ".duplicated";
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
@@ -253,8 +261,6 @@ class AuditLogTest {
                         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
             admin.createTopics(List.of(new NewTopic(tampered, 1, (short) 1), new NewTopic(duplicated, 1, (short) 1)))
                     .all().get();
-            // The log is at-least-once: the source topic may already hold a redelivered event, so the
-            // tampering and the added duplicate are chosen by sequence, not by position.
             for (ObjectNode original : events) {
                 long sequence = original.path("sequence").asLong();
                 ObjectNode e = original.deepCopy();
@@ -277,9 +283,8 @@ class AuditLogTest {
         ChainVerifier withDuplicate = new ChainVerifier(keys.publicKey());
         log(duplicated).forEach(withDuplicate::accept);
         assertThat(withDuplicate.chainIntact()).isTrue();
-        long distinct = events.stream().map(e -> e.path("eventId").asText()).distinct().count();
-        assertThat(withDuplicate.duplicates()).isEqualTo(events.size() - distinct + 1);
-        assertThat(withDuplicate.eventsRead()).isEqualTo(distinct);
+        assertThat(withDuplicate.duplicates()).isEqualTo(1);
+        assertThat(withDuplicate.eventsRead()).isEqualTo(events.size());
     }
 
     @Test
