@@ -58,14 +58,7 @@ public class AuditOutbox {
     /** A version published for a future date was cancelled before it took effect. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void policyCancelled(String version, String contentHash, String cancelledBy, Instant occurredAt) {
-        ObjectNode event = base(UUID.randomUUID(), POLICY_CANCELLED, occurredAt);
-        event.putNull("caseId");
-        event.putNull("institution");
-        event.putNull("subject");
-        event.putNull("outcome");
-        event.put("decidedBy", cancelledBy);
-        event.put("policyVersion", version);
-        event.put("policyHash", contentHash);
+        ObjectNode event = withoutCase(UUID.randomUUID(), POLICY_CANCELLED, cancelledBy, version, contentHash, occurredAt);
         event.putObject("reasons");
         event.putNull("payload");
         insert(event, version);
@@ -118,14 +111,8 @@ public class AuditOutbox {
         String compressed = Base64.getEncoder().encodeToString(gzip(canonicalDocument));
         int parts = Math.max(1, (compressed.length() + MAX_PART_CHARS - 1) / MAX_PART_CHARS);
         for (int part = 1; part <= parts; part++) {
-            ObjectNode event = base(UUID.randomUUID(), POLICY_PUBLISHED, occurredAt);
-            event.putNull("caseId");
-            event.putNull("institution");
-            event.putNull("subject");
-            event.putNull("outcome");
-            event.put("decidedBy", publishedBy);
-            event.put("policyVersion", version);
-            event.put("policyHash", contentHash);
+            ObjectNode event = withoutCase(UUID.randomUUID(), POLICY_PUBLISHED, publishedBy, version, contentHash,
+                    occurredAt);
             ObjectNode reasons = event.putObject("reasons");
             reasons.put("encoding", "gzip+base64");
             reasons.put("part", part);
@@ -143,14 +130,8 @@ public class AuditOutbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public void rescreeningCompleted(String version, String contentHash, long counted, long reassessed, long alerts,
             long indicatorsAdded, Instant occurredAt) {
-        ObjectNode event = base(UUID.randomUUID(), RESCREENING_COMPLETED, occurredAt);
-        event.putNull("caseId");
-        event.putNull("institution");
-        event.putNull("subject");
-        event.putNull("outcome");
-        event.put("decidedBy", "automated");
-        event.put("policyVersion", version);
-        event.put("policyHash", contentHash);
+        ObjectNode event = withoutCase(UUID.randomUUID(), RESCREENING_COMPLETED, "automated", version, contentHash,
+                occurredAt);
         ObjectNode reasons = event.putObject("reasons");
         reasons.put("counted", counted);
         reasons.put("reassessed", reassessed);
@@ -190,14 +171,7 @@ public class AuditOutbox {
      */
     static String keyRotatedBody(UUID eventId, java.security.PublicKey previousKey, java.security.PublicKey nextKey,
             long validFromSequence, Instant occurredAt) {
-        ObjectNode event = base(eventId, KEY_ROTATED, occurredAt);
-        event.putNull("caseId");
-        event.putNull("institution");
-        event.putNull("subject");
-        event.putNull("outcome");
-        event.put("decidedBy", "operator");
-        event.putNull("policyVersion");
-        event.putNull("policyHash");
+        ObjectNode event = withoutCase(eventId, KEY_ROTATED, "operator", null, null, occurredAt);
         ObjectNode reasons = event.putObject("reasons");
         reasons.put("kid", KeySchedule.kid(nextKey));
         reasons.put("x", Ed25519Jwk.toJwk(nextKey).get("x"));
@@ -243,6 +217,23 @@ public class AuditOutbox {
         event.set("reasons", e.reasons());
         event.put("payload", PayloadCipher.encrypt(caseKey, e.text().getBytes(StandardCharsets.UTF_8), e.caseId().toString()));
         insert(event, e.caseId().toString());
+    }
+
+    /**
+     * The head of an event about no case (a policy, a run, the log's key): no case, institution,
+     * subject or outcome; the version and hash it concerns, when it concerns one.
+     */
+    private static ObjectNode withoutCase(UUID eventId, String type, String actor, String policyVersion,
+            String policyHash, Instant occurredAt) {
+        ObjectNode event = base(eventId, type, occurredAt);
+        event.putNull("caseId");
+        event.putNull("institution");
+        event.putNull("subject");
+        event.putNull("outcome");
+        event.put("decidedBy", actor);
+        event.put("policyVersion", policyVersion);
+        event.put("policyHash", policyHash);
+        return event;
     }
 
     private static ObjectNode base(UUID eventId, String type, Instant occurredAt) {
