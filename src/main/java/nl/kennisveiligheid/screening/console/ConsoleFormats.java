@@ -31,6 +31,16 @@ public final class ConsoleFormats {
         return id.toString().substring(0, 8);
     }
 
+    /** A value for a link's query. */
+    static String urlEncoded(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** An enum's name as a query value. */
+    static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+
     private static Locale locale(Object locale) {
         return locale instanceof Locale l ? l : Locale.ENGLISH;
     }

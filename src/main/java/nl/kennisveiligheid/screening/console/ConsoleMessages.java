@@ -148,4 +148,27 @@ public interface ConsoleMessages {
     String signedOutTitle();
     String signedOutText();
     String signInAgain();
+    String navLabel();
+    String navQueue();
+    String navArchive();
+    String navTeam();
+    String navFigures();
+    String navAudit();
+    String navPolicies();
+    String archiveTitle();
+    String archiveIntro();
+    String searchLabel();
+    String searchHintOfficer();
+    String searchHint();
+    String sortLabel();
+    String sortOrder(nl.kennisveiligheid.screening.review.ReviewService.Order order);
+    String pagingLabel();
+    String previousPage();
+    String nextPage();
+    String pageOf(int page, int pages);
+    String riskLevel(String level);
+    String judgedShort();
+    String erased();
+    String openQuestion();
+    String answerBy(String day);
 }

@@ -86,17 +86,35 @@ public class ConsoleResource {
     @CookieParam(ConsoleLocale.COOKIE)
     String chosenLanguage;
 
+    /**
+     * The console's home: the queue for officers and leads, the audit pages for auditors, the
+     * policies for policy administrators; {@code view=archive} lists the cases that left the queue.
+     */
     @GET
-    public String queue(@QueryParam("state") String state,
+    @RolesAllowed({Roles.LEGAL_OFFICER, Roles.REVIEW_LEAD, Roles.AUDITOR, Roles.POLICY_ADMIN})
+    public Response queue(@QueryParam("view") String view,
+            @QueryParam("q") @jakarta.validation.constraints.Size(max = 200)
+            @nl.kennisveiligheid.screening.common.PlainText String text,
+            @QueryParam("state") String state,
             @QueryParam("assignee") @jakarta.validation.constraints.Size(max = 200)
-            @nl.kennisveiligheid.screening.common.PlainText String assignee) {
-        CaseStatus status = CaseStatus.IN_QUEUE.stream().filter(s -> s.name().equals(state)).findFirst().orElse(null);
-        String who = assignee == null || assignee.isBlank() ? null : assignee.strip();
-        var filter = new ConsoleTemplates.QueueFilter(status == null ? "" : status.name(), who == null ? "" : who,
-                CaseStatus.IN_QUEUE);
-        officer();
-        return render(ConsoleTemplates.queue(page(), filter, reviews.search(new ReviewService.Search(status, who, null,
-                null, null, null, null, null, null, null, null)).items()));
+            @nl.kennisveiligheid.screening.common.PlainText String assignee,
+            @QueryParam("sort") String sort, @QueryParam("page") String pageNumber) {
+        ConsolePage page = page();
+        if (!page.seesCases()) {
+            return Response.seeOther(URI.create(page.auditor() ? "/console/audit" : "/console/policies")).build();
+        }
+        CaseListQuery filter = CaseListQuery.read(view, text, state, assignee, sort, pageNumber);
+        if (page.officer()) {
+            officer();
+        }
+        var found = reviews.search(new ReviewService.Search(filter.state(), blankToNull(filter.assignee()), null, null,
+                null, null, null, null, null, filter.page() - 1, CaseListQuery.PAGE_SIZE,
+                filter.archive() ? Set.copyOf(CaseListQuery.archiveStates()) : null, blankToNull(filter.text()),
+                page.officer(), filter.order()));
+        var questions = reviews.openQuestions(found.items().stream().map(ReviewViews.QueueItem::id).toList());
+        return Response.ok(render(ConsoleTemplates.queue(page, filter,
+                new ConsoleTemplates.CaseList(found.items(), (int) found.total(), filter.page(), questions))))
+                .type(MediaType.TEXT_HTML_TYPE).build();
     }
 
     @GET
@@ -301,7 +319,7 @@ public class ConsoleResource {
 
     private ConsolePage page() {
         String name = identity.isAnonymous() ? null : caller.userName();
-        return new ConsolePage(lang(), name, uri.getPath());
+        return new ConsolePage(lang(), name, uri.getPath(), identity.getRoles());
     }
 
     private String lang() {

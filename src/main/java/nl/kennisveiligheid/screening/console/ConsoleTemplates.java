@@ -5,7 +5,6 @@ import io.quarkus.qute.TemplateInstance;
 import java.util.List;
 import java.util.Set;
 import nl.kennisveiligheid.screening.cases.OfficerActions;
-import nl.kennisveiligheid.screening.common.CaseStatus;
 import nl.kennisveiligheid.screening.review.ReviewViews;
 
 /** The console's pages (templates/console/), checked against these parameters when the service is built. */
@@ -14,10 +13,32 @@ final class ConsoleTemplates {
 
     private ConsoleTemplates() {}
 
-    /** The queue's filter as the officer set it. */
-    record QueueFilter(String state, String assignee, List<CaseStatus> states) {}
+    /** One page of the queue or the archive, how many match in all, and the open questions of suspended cases. */
+    record CaseList(List<ReviewViews.QueueItem> items, int total, int page,
+            java.util.Map<java.util.UUID, ReviewViews.QuestionEntry> questions) {
 
-    static native TemplateInstance queue(ConsolePage page, QueueFilter filter, List<ReviewViews.QueueItem> items);
+        public int pages() {
+            return (int) Math.max(1, (total + CaseListQuery.PAGE_SIZE - 1) / CaseListQuery.PAGE_SIZE);
+        }
+
+        public boolean hasPrevious() {
+            return page > 1;
+        }
+
+        public int previous() {
+            return page - 1;
+        }
+
+        public int next() {
+            return page + 1;
+        }
+
+        public boolean hasNext() {
+            return page < pages();
+        }
+    }
+
+    static native TemplateInstance queue(ConsolePage page, CaseListQuery filter, CaseList list);
 
     static native TemplateInstance caseDetail(ConsolePage page, ReviewViews.CaseDetail c,
             Set<OfficerActions.Action> actions, FormState form, OfficerActions.Action done);

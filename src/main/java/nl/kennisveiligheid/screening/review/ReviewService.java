@@ -46,14 +46,27 @@ public class ReviewService {
         }
     }
 
+    /** The order of a search's result: nearest deadline, newest received, or highest listed risk first. */
+    public enum Order { DEADLINE, RECEIVED, RISK }
+
     /**
      * What officers look for: without a state the cases with the officers (the queue), with one any
-     * state, decided ones included; every other criterion narrows. Page and size are absent for the
-     * whole queue, as before paging.
+     * state, decided ones included; {@code states} widens that to a group (the console's archive);
+     * {@code text} is one search box over reference, institution, list entry, area and, when
+     * {@code namesAllowed}, the start of the candidate's name; every other criterion narrows. Page and
+     * size are absent for the whole queue, as before paging.
      */
     public record Search(CaseStatus state, String assigneeName, String externalReference, String institution,
             CaseStatus outcome, LocalDate decidedFrom, LocalDate decidedTo, String area, String listEntry,
-            Integer page, Integer size) {}
+            Integer page, Integer size, Set<CaseStatus> states, String text, boolean namesAllowed, Order order) {
+
+        public Search(CaseStatus state, String assigneeName, String externalReference, String institution,
+                CaseStatus outcome, LocalDate decidedFrom, LocalDate decidedTo, String area, String listEntry,
+                Integer page, Integer size) {
+            this(state, assigneeName, externalReference, institution, outcome, decidedFrom, decidedTo, area, listEntry,
+                    page, size, null, null, false, Order.DEADLINE);
+        }
+    }
 
     /** A page of the search and how many cases match in all. */
     public record Found(List<ReviewViews.QueueItem> items, long total) {}
@@ -61,7 +74,7 @@ public class ReviewService {
     public Found search(Search s) {
         StringBuilder where = new StringBuilder("from ScreeningCase c where c.status in ?1");
         List<Object> params = new ArrayList<>();
-        params.add(s.state() == null ? CaseStatus.IN_QUEUE : Set.of(s.state()));
+        params.add(s.state() != null ? Set.of(s.state()) : s.states() != null ? s.states() : CaseStatus.IN_QUEUE);
         filter(where, params, "c.assigneeName = ?", s.assigneeName());
         filter(where, params, "c.externalReference = ?", s.externalReference());
         filter(where, params, "c.institution = ?", s.institution());
@@ -75,7 +88,10 @@ public class ReviewService {
                 : "%\"code\":\"" + likeLiteral(s.area()) + "\"%");
         filter(where, params, "c.assessment like ? escape '!'", s.listEntry() == null ? null
                 : "%\"listEntry\":\"" + likeLiteral(s.listEntry()) + "\"%");
-        var query = ScreeningCase.<ScreeningCase>find(where + " order by c.decisionDue, c.receivedAt, c.id", params.toArray());
+        if (s.text() != null && !s.text().isBlank()) {
+            anyOf(where, params, s.text().strip(), s.namesAllowed());
+        }
+        var query = ScreeningCase.<ScreeningCase>find(where + " order by " + orderBy(s.order()), params.toArray());
         Instant now = clock.instant();
         if (s.page() == null && s.size() == null) {
             List<ReviewViews.QueueItem> all = query.list().stream().map(c -> ReviewViews.item(c, now)).toList();
@@ -85,6 +101,53 @@ public class ReviewService {
         long total = query.count();
         return new Found(query.page(io.quarkus.panache.common.Page.of(s.page() == null ? 0 : s.page(), size))
                 .list().stream().map(c -> ReviewViews.item(c, now)).toList(), total);
+    }
+
+    /**
+     * One search box: the exact reference, the institution, a list entry by id or by the start of its
+     * name, an area code, and (officers only) the start of the candidate's name, all without regard
+     * to case. The request and assessment are canonical JSON, so a member is found by its text.
+     */
+    private static void anyOf(StringBuilder where, List<Object> params, String text, boolean namesAllowed) {
+        String literal = likeLiteral(text.toLowerCase(java.util.Locale.ROOT));
+        List<String> alternatives = new ArrayList<>();
+        params.add(text);
+        alternatives.add("c.externalReference = ?" + params.size());
+        params.add(text.toLowerCase(java.util.Locale.ROOT));
+        alternatives.add("lower(c.institution) = ?" + params.size());
+        params.add("%\"listentry\":\"" + literal + "\"%");
+        alternatives.add("lower(c.assessment) like ?" + params.size() + " escape '!'");
+        params.add("%\"listentryname\":\"" + literal + "%");
+        alternatives.add("lower(c.assessment) like ?" + params.size() + " escape '!'");
+        params.add("%\"code\":\"" + literal + "\"%");
+        alternatives.add("lower(c.assessment) like ?" + params.size() + " escape '!'");
+        if (namesAllowed) {
+            params.add("%\"fullname\":\"" + literal + "%");
+            alternatives.add("lower(c.request) like ?" + params.size() + " escape '!'");
+        }
+        where.append(" and (").append(String.join(" or ", alternatives)).append(")");
+    }
+
+    /** Risk first: a very high listed risk, then high, then any indicator, then areas alone. */
+    private static String orderBy(Order order) {
+        return switch (order == null ? Order.DEADLINE : order) {
+            case DEADLINE -> "c.decisionDue, c.receivedAt, c.id";
+            case RECEIVED -> "c.receivedAt desc, c.id";
+            case RISK -> "case when c.assessment like '%\"riskLevel\":\"VERY_HIGH\"%' then 0"
+                    + " when c.assessment like '%\"riskLevel\":\"HIGH\"%' then 1"
+                    + " when c.assessment like '%\"indicators\":[]%' then 3 else 2 end, c.decisionDue, c.id";
+        };
+    }
+
+    /** The open question of each of these cases that waits for its institution's answer. */
+    public java.util.Map<UUID, ReviewViews.QuestionEntry> openQuestions(List<UUID> caseIds) {
+        if (caseIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return nl.kennisveiligheid.screening.cases.InformationRequest.<nl.kennisveiligheid.screening.cases.InformationRequest>list(
+                        "caseId in ?1 and state = ?2 order by askedAt", caseIds,
+                        nl.kennisveiligheid.screening.cases.InformationRequest.OPEN).stream()
+                .collect(java.util.stream.Collectors.toMap(q -> q.caseId, ReviewViews.QuestionEntry::of, (first, later) -> first));
     }
 
     private static void filter(StringBuilder where, List<Object> params, String condition, Object value) {

@@ -29,7 +29,14 @@ public final class ReviewViews {
     public record QueueItem(UUID id, String externalReference, CaseStatus status, Instant receivedAt,
             Instant decisionDue, boolean overdue,
             String assignee, boolean extended, boolean objection, List<String> indicators, List<String> areas,
-            String institution, LocalDate decisionDueDate) {}
+            String institution, LocalDate decisionDueDate, List<RiskItem> riskSummary, List<AreaItem> areaSummary,
+            boolean erased) {}
+
+    /** An indicator in words: what kind, which list entry by name and risk level, and whether an officer judged it. */
+    public record RiskItem(Assessment.IndicatorType type, String listEntry, String listEntryName, String riskLevel, boolean judged) {}
+
+    /** A sensitive area the request touches, with its name. */
+    public record AreaItem(String code, String name) {}
 
     /** An officer's question to the institution and its answer; the period stood still for suspendedDays. */
     public record QuestionEntry(UUID id, String question, LocalDate replyBy, String askedBy, Instant askedAt,
@@ -79,7 +86,10 @@ public final class ReviewViews {
                 c.extended, c.objectionCount > 0,
                 a.indicators().stream().map(i -> i.listEntry() == null ? i.type().name() : i.type() + ":" + i.listEntry()).toList(),
                 a.sensitiveAreas().stream().map(Assessment.SensitiveAreaFinding::code).toList(),
-                c.institution, LegalCalendar.lastDayEndingAt(c.decisionDue));
+                c.institution, LegalCalendar.lastDayEndingAt(c.decisionDue),
+                a.indicators().stream().map(i -> new RiskItem(i.type(), i.listEntry(), i.listEntryName(),
+                        i.riskLevel(), i.judgement() != null)).toList(),
+                a.sensitiveAreas().stream().map(f -> new AreaItem(f.code(), f.name())).toList(), c.erasedAt != null);
     }
 
     static CaseDetail detail(ScreeningCase c, Instant now) {

@@ -80,8 +80,12 @@ class ConsoleBrowserTest {
             browser.open(console());
             browser.signInAs("officer1");
             assertThat(browser.text("h1")).isEqualTo("Review queue");
+            // The newest first, so that the case is on the first page however long the queue is.
+            browser.open(console() + "?sort=received");
             assertThat(browser.all("a[href='/console/cases/" + refusalCase + "']")).hasSize(1);
-            assertThat(browser.text("body")).contains("Signed in as officer1").contains("HIGH_RISK_AFFILIATION");
+            assertThat(browser.text("body")).contains("Signed in as officer1")
+                    .contains("High-risk affiliation: Harbin Institute of Technology (very high risk)")
+                    .doesNotContain("HIGH_RISK_AFFILIATION");
             browser.screenshot("01-queue-officer1");
             assertAccessible(browser, "the queue");
 
@@ -128,7 +132,7 @@ class ConsoleBrowserTest {
             assertThat(browser.text(".proposal")).contains("listed defence university");
             browser.screenshot("04-refusal-proposed-officer1");
 
-            browser.open(console() + "?state=REFUSAL_PROPOSED");
+            browser.open(console() + "?state=REFUSAL_PROPOSED&sort=received");
             assertThat(browser.all("a[href='/console/cases/" + refusalCase + "']")).hasSize(1);
             assertThat(browser.all("table.queue tbody tr td:nth-child(2)")).isNotEmpty()
                     .allSatisfy(status -> assertThat(status.getText()).startsWith("Refusal proposed"));
@@ -278,13 +282,13 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(4)
-    void aSignedInPersonWithoutTheOfficerRoleGetsAPageThatSaysSo() throws Exception {
+    void aSignedInPersonWithoutAConsoleRoleGetsAPageThatSaysSo() throws Exception {
         try (Browser browser = new Browser("en")) {
             browser.open(console());
-            browser.signInAs("auditor1");
-            assertThat(browser.text("h1")).isEqualTo("Legal officers only");
+            browser.signInAs("privacy1");
+            assertThat(browser.text("h1")).isEqualTo("Not for your role");
             assertThat(browser.has("take")).isFalse();
-            browser.screenshot("10-forbidden-auditor");
+            browser.screenshot("10-forbidden-privacy-officer");
         }
     }
 }
