@@ -171,4 +171,26 @@ public interface ConsoleMessages {
     String erased();
     String openQuestion();
     String answerBy(String day);
+    String teamTitle();
+    String teamIntro();
+    String teamMoved();
+    String moveTitle(String reference);
+    String moveTo();
+    String backToQueueOption();
+    String moveReason();
+    String moveSubmit();
+    String moveAction();
+    String reassignProblem(String field, String problem);
+    String loadTitle();
+    String loadEmpty();
+    String colOfficer();
+    String colOpen();
+    String colOverdue();
+    String unassignedTitle();
+    String colWaiting();
+    String colCases();
+    String daysBetween(int from, int to);
+    String daysOrMore(int from);
+    String waitingTitle();
+    String waitingEmpty();
 }

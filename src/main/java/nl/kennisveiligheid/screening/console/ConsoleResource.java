@@ -69,6 +69,9 @@ public class ConsoleResource {
     CallerIdentity caller;
 
     @Inject
+    nl.kennisveiligheid.screening.review.TeamOverview team;
+
+    @Inject
     SecurityIdentity identity;
 
     @Inject
@@ -117,8 +120,67 @@ public class ConsoleResource {
                 .type(MediaType.TEXT_HTML_TYPE).build();
     }
 
+    /** A team lead's page: the load per officer, the cases nobody took by age, and moving a case. */
+    @GET
+    @Path("/team")
+    @RolesAllowed(Roles.REVIEW_LEAD)
+    public String team(@QueryParam("case") String caseId, @QueryParam("done") String done) {
+        return teamPage(caseId, FormState.none(), "moved".equals(done));
+    }
+
+    @POST
+    @Path("/team/reassignment")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.REVIEW_LEAD)
+    public Response reassign(@RestForm("case") String caseId, @RestForm String assignee, @RestForm String reason) {
+        UUID id = uuidOrNull(caseId);
+        if (id == null) {
+            throw new NotFoundException();
+        }
+        var body = new ReviewBodies.ReassignmentBody(blankToNull(assignee), reason);
+        Map<String, String> typed = values("assignee", assignee, "reason", reason);
+        try {
+            reviews.reassign(id, new ReviewService.Officer(caller.officerId(), caller.userName()), valid(body));
+        } catch (InvalidInputException e) {
+            var problems = e.errors().stream().map(f -> new FormState.FieldProblem(f.field(), problemKey(f.message())))
+                    .toList();
+            return Response.status(400).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(teamPage(caseId, new FormState("reassignment", typed, problems, null), false)).build();
+        } catch (ProblemException e) {
+            if (e.status() == 404) {
+                throw new NotFoundException();
+            }
+            return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(teamPage(caseId, new FormState("reassignment", typed, List.of(), e.slug()), false)).build();
+        }
+        return Response.seeOther(URI.create("/console/team?done=moved")).build();
+    }
+
+    private String teamPage(String caseId, FormState form, boolean moved) {
+        UUID id = uuidOrNull(caseId);
+        ReviewViews.CaseDetail moving = null;
+        if (id != null) {
+            try {
+                moving = reviews.detail(id);
+            } catch (ProblemException e) {
+                throw new NotFoundException();
+            }
+        }
+        return render(ConsoleTemplates.team(page(), team.perOfficer(), team.unassignedByAge(), team.longestWaiting(25),
+                team.officers(), moving, form, moved));
+    }
+
+    private static UUID uuidOrNull(String value) {
+        try {
+            return value == null || value.isBlank() ? null : UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException();
+        }
+    }
+
     @GET
     @Path("/cases/{id}")
+    @RolesAllowed({Roles.LEGAL_OFFICER, Roles.REVIEW_LEAD})
     public String caseDetail(@PathParam("id") UUID id, @QueryParam("done") String done) {
         OfficerActions.Action completed = Arrays.stream(OfficerActions.Action.values())
                 .filter(a -> a.name().equals(done)).findFirst().orElse(null);
@@ -272,7 +334,9 @@ public class ConsoleResource {
     private String caseResponse(UUID id, FormState form, OfficerActions.Action done) {
         ReviewService.OfficerView view;
         try {
-            view = reviews.detailFor(id, officer());
+            // A team lead reads every case and moves it from the team page; only officers act on it here.
+            view = identity.hasRole(Roles.LEGAL_OFFICER) ? reviews.detailFor(id, officer())
+                    : new ReviewService.OfficerView(reviews.detail(id), Set.of());
         } catch (ProblemException e) {
             throw new NotFoundException();
         }

@@ -51,6 +51,12 @@ public final class ConsoleSignIn {
         return given().redirects().follow(false).cookies(cookies).get(path);
     }
 
+    /** Submits a console form with the form token the page at {@code formPage} offers. */
+    public Response post(String formPage, String action, Map<String, String> fields) {
+        return given().redirects().follow(false).cookies(cookies).contentType(io.restassured.http.ContentType.URLENC)
+                .formParam("csrf-token", formToken(formPage)).formParams(fields).post(action);
+    }
+
     /** The anti-forgery token the given page offers this session. */
     public String formToken(String path) {
         Response page = get(path);
