@@ -13,6 +13,7 @@ LOG=target/bench/service.log
 
 # BENCH_ONLY=overload runs only intake at twice its capacity (about 3 minutes): target/bench/overload.json.
 # BENCH_ONLY=tlog runs only the transparency log's goals (verification, inclusion proofs at 1,000,000): target/bench/tlog.json.
+# BENCH_ONLY=figures runs only the console figures page at 100,000 cases: target/bench/figures.json.
 # BENCH_ONLY=rescreening runs only the re-screening of 100,000 cases with intake beside it: target/bench/rescreening.json.
 if [ -z "${BENCH_ONLY:-}" ]; then
   echo "[bench] matching: JMH at 1,000,000 names"

@@ -36,8 +36,11 @@ public class CaseLifecycle {
 
     private static final String INSERT = "insert into screening_case (id, institution, external_reference, request_hash,"
             + " request, status, policy_version, policy_hash, assessment, received_at, decision_due, due_nominal, updated_at,"
-            + " row_version, retention_kind, retention_starts_at, retention_ends_at, screened_version, position_ends_on)"
-            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?10, 0, ?13, ?14, ?15, ?7, ?16)"
+            + " row_version, retention_kind, retention_starts_at, retention_ends_at, screened_version, position_ends_on,"
+            + " triaged_as, area_codes)"
+            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?10, 0, ?13, ?14, ?15, ?7, ?16, ?6,"
+            // The figures count areas from a column, so the database reads them out of the assessment once.
+            + " array(select jsonb_array_elements(cast(?9 as jsonb) -> 'sensitiveAreas') ->> 'code'))"
             + " on conflict (institution, external_reference) do nothing";
 
     @Inject

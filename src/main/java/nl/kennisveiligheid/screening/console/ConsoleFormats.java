@@ -31,6 +31,22 @@ public final class ConsoleFormats {
         return id.toString().substring(0, 8);
     }
 
+    /** A figure's chart, laid out. */
+    static nl.kennisveiligheid.screening.figures.ChartLayout layout(nl.kennisveiligheid.screening.figures.Figure figure) {
+        return nl.kennisveiligheid.screening.figures.ChartLayout.of(figure);
+    }
+
+    /** A figure's number in the page's language (one decimal at most); a dash where nothing was measured. */
+    static String figure(Double value, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        if (value == null) {
+            return "–";
+        }
+        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale(locale));
+        format.setMaximumFractionDigits(1);
+        format.setGroupingUsed(false);
+        return format.format(value);
+    }
+
     /** A value for a link's query. */
     static String urlEncoded(String value) {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);

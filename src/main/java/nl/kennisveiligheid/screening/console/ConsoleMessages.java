@@ -193,4 +193,17 @@ public interface ConsoleMessages {
     String daysOrMore(int from);
     String waitingTitle();
     String waitingEmpty();
+    String figuresTitle();
+    String figuresIntro(String from);
+    String periodLabel();
+    String perMonth();
+    String perWeek();
+    String overdueNow(long count);
+    String figureEmpty();
+    String chartDescription();
+    String downloadCsv();
+    String figureTitle(String key);
+    String rowHeader(String key);
+    String seriesName(String series);
+    String unitName(nl.kennisveiligheid.screening.figures.Figure.Unit unit);
 }

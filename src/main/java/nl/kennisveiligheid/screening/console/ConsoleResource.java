@@ -37,6 +37,10 @@ import nl.kennisveiligheid.screening.cases.OfficerActions;
 import nl.kennisveiligheid.screening.common.CaseStatus;
 import nl.kennisveiligheid.screening.common.InvalidInputException;
 import nl.kennisveiligheid.screening.common.Problem;
+import nl.kennisveiligheid.screening.figures.Figure;
+import nl.kennisveiligheid.screening.figures.FigureCsv;
+import nl.kennisveiligheid.screening.figures.FigureQueries;
+import nl.kennisveiligheid.screening.figures.Period;
 import nl.kennisveiligheid.screening.common.ProblemException;
 import nl.kennisveiligheid.screening.review.ReviewBodies;
 import nl.kennisveiligheid.screening.review.ReviewService;
@@ -70,6 +74,9 @@ public class ConsoleResource {
 
     @Inject
     nl.kennisveiligheid.screening.review.TeamOverview team;
+
+    @Inject
+    FigureQueries figureQueries;
 
     @Inject
     SecurityIdentity identity;
@@ -154,6 +161,32 @@ public class ConsoleResource {
                     .entity(teamPage(caseId, new FormState("reassignment", typed, List.of(), e.slug()), false)).build();
         }
         return Response.seeOther(URI.create("/console/team?done=moved")).build();
+    }
+
+    /** The figures a head of unit reports, per month or per week: charts, their tables, CSV downloads. */
+    @GET
+    @Path("/figures")
+    @RolesAllowed({Roles.LEGAL_OFFICER, Roles.REVIEW_LEAD, Roles.AUDITOR})
+    public String figures(@QueryParam("period") String period) {
+        return render(ConsoleTemplates.figures(page(), figureQueries.compute(Period.named(period), locale())));
+    }
+
+    /** One figure as CSV: the same rows and numbers as its table on the page, headed in the page's language. */
+    @GET
+    @Path("/figures/{figure}.csv")
+    @Produces("text/csv")
+    @RolesAllowed({Roles.LEGAL_OFFICER, Roles.REVIEW_LEAD, Roles.AUDITOR})
+    public Response figureCsv(@PathParam("figure") String key, @QueryParam("period") String period) {
+        Period chosen = Period.named(period);
+        Figure figure = figureQueries.compute(chosen, locale()).figure(key);
+        if (figure == null) {
+            throw new NotFoundException();
+        }
+        ConsoleMessages words = io.quarkus.qute.i18n.MessageBundles.get(ConsoleMessages.class,
+                io.quarkus.qute.i18n.Localized.Literal.of(lang()));
+        String csv = FigureCsv.of(figure, words.rowHeader(key), figure.series().stream().map(words::seriesName).toList());
+        return Response.ok(csv, "text/csv; charset=utf-8").header("Content-Disposition",
+                "attachment; filename=\"" + key + "-" + chosen.sqlUnit + ".csv\"").build();
     }
 
     private String teamPage(String caseId, FormState form, boolean moved) {
@@ -391,9 +424,13 @@ public class ConsoleResource {
     }
 
     private String render(TemplateInstance template) {
-        // British English writes dates day-first, as Dutch readers expect.
+        return template.setAttribute("locale", locale()).render();
+    }
+
+    /** British English writes dates day-first, as Dutch readers expect. */
+    private Locale locale() {
         String lang = lang();
-        return template.setAttribute("locale", Locale.forLanguageTag(lang.equals("en") ? "en-GB" : lang)).render();
+        return Locale.forLanguageTag(lang.equals("en") ? "en-GB" : lang);
     }
 
     private Response page(int status, TemplateInstance template) {

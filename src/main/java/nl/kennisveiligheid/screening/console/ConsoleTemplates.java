@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import nl.kennisveiligheid.screening.cases.OfficerActions;
 import nl.kennisveiligheid.screening.review.ReviewViews;
+import nl.kennisveiligheid.screening.figures.FigureQueries;
 import nl.kennisveiligheid.screening.review.TeamOverview;
 
 /** The console's pages (templates/console/), checked against these parameters when the service is built. */
@@ -47,6 +48,8 @@ final class ConsoleTemplates {
     static native TemplateInstance team(ConsolePage page, List<TeamOverview.OfficerLoad> load,
             List<TeamOverview.AgeBand> unassigned, List<TeamOverview.WaitingCase> waiting, List<String> officers,
             ReviewViews.CaseDetail moving, FormState form, boolean moved);
+
+    static native TemplateInstance figures(ConsolePage page, FigureQueries.Figures figures);
 
     /** A page with a title and one sentence: forbidden, not found, signed out. */
     static native TemplateInstance notice(ConsolePage page, String kind);

@@ -106,7 +106,7 @@ final class RescreeningBenchmark {
         return clean;
     }
 
-    private static UUID template(String url, String hr, String runId) throws Exception {
+    static UUID template(String url, String hr, String runId) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(LoadGenerator.request(url + "/api/v1/screenings",
                 hr).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                 request(0, runId + "-template"))).build(), HttpResponse.BodyHandlers.ofString());
@@ -131,14 +131,14 @@ final class RescreeningBenchmark {
                 PreparedStatement insert = c.prepareStatement("insert into screening_case (id, institution,"
                         + " external_reference, request_hash, request, status, policy_version, policy_hash, assessment,"
                         + " received_at, decision_due, due_nominal, updated_at, row_version, screened_version,"
-                        + " position_ends_on)"
+                        + " position_ends_on, triaged_as, area_codes)"
                         + " select gen_random_uuid(), t.institution, 'SEED-' || g, t.request_hash,"
                         + " replace(t.request, '\"name\":\"Delft University of Technology\"', '\"name\":\"' ||"
                         + " case when g % 100 = 0 then 'Rescreening Polytechnic ' || lpad(((g / 100) % 100)::text, 3, '0')"
                         + " else (" + names + ")[1 + g % " + clean.size() + "] end || '\"'),"
                         + " 'CLEARED', t.policy_version, t.policy_hash, t.assessment,"
                         + " t.received_at - (g % 600) * interval '1 day' - interval '1 hour', t.decision_due, t.due_nominal,"
-                        + " t.updated_at, 0, t.screened_version, t.position_ends_on"
+                        + " t.updated_at, 0, t.screened_version, t.position_ends_on, 'CLEARED', t.area_codes"
                         + " from screening_case t, generate_series(1, ?) g where t.id = ?")) {
             insert.setInt(1, cases);
             insert.setObject(2, template);

@@ -71,6 +71,11 @@ public final class ServiceBenchmark {
             print(table, results, Path.of("target/bench/rescreening.json"));
             return;
         }
+        if ("figures".equals(System.getProperty("bench.only"))) {
+            figures(url, realm, jdbcUrl, run, results, table);
+            print(table, results, Path.of("target/bench/figures.json"));
+            return;
+        }
         if ("overload".equals(System.getProperty("bench.only"))) {
             overload(load, url, hr, run, Double.NaN, 900_000_000L, pgHost, pgPort, database,
                     results.putObject("intake"), table);
@@ -194,6 +199,7 @@ public final class ServiceBenchmark {
             }
         }
         rescreening(load, url, realm, jdbcUrl, Math.max(1, (int) Math.round(capacity / 2)), run, results, table);
+        figures(url, realm, jdbcUrl, run, results, table);
         ObjectNode memory = results.putObject("memory");
         memory.put("idleRssMb", idleRss / 1024);
         memory.put("peakRssMb", peakRss / 1024);
@@ -426,6 +432,23 @@ public final class ServiceBenchmark {
             table.add(new String[] {"inclusion proof over HTTP at 1,000,000 events c=" + proofs.concurrency(),
                     fmt(proofs.throughput()) + " req/s", ms(proofs), "-", "-", "p99 < 5 ms"});
         }
+    }
+
+    /** Issue 21: the console's figures page at 100,000 cases, per month and per week. */
+    private static void figures(String url, String realm, String jdbcUrl, String run, ObjectNode results,
+            List<String[]> table) throws Exception {
+        FiguresBenchmark.Result r = FiguresBenchmark.run(url, realm, jdbcUrl,
+                Integer.getInteger("bench.figures.cases", 100_000), run);
+        ObjectNode node = results.putObject("figures");
+        node.put("cases", r.cases());
+        node.put("monthP50Ms", round(FiguresBenchmark.percentile(r.monthMillis(), 50)));
+        node.put("monthP95Ms", round(FiguresBenchmark.percentile(r.monthMillis(), 95)));
+        node.put("weekP50Ms", round(FiguresBenchmark.percentile(r.weekMillis(), 50)));
+        node.put("weekP95Ms", round(FiguresBenchmark.percentile(r.weekMillis(), 95)));
+        table.add(new String[] {"console figures per month at " + fmt(r.cases()) + " cases",
+                FiguresBenchmark.describe(r.monthMillis()), "-", "-", "-", "< 300 ms"});
+        table.add(new String[] {"console figures per week at " + fmt(r.cases()) + " cases",
+                FiguresBenchmark.describe(r.weekMillis()), "-", "-", "-", "< 300 ms"});
     }
 
     /**

@@ -1,0 +1,158 @@
+package nl.kennisveiligheid.screening.bench;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Issue 21's goal: the console's figures page in under 300 ms at 100,000 cases. The database is
+ * filled up to that many cases over the last year (twenty institutions, five areas, half flagged,
+ * decided by officers in up to two months or automatically at once, one in a hundred with a
+ * re-screening alert), copied from one case intake stored; then an auditor signs in to the console
+ * through Keycloak as a browser would, and the page is fetched per month and per week.
+ */
+final class FiguresBenchmark {
+
+    private static final Pattern LOGIN_FORM = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+
+    record Result(long cases, List<Double> monthMillis, List<Double> weekMillis) {}
+
+    private FiguresBenchmark() {}
+
+    static Result run(String url, String realm, String jdbcUrl, int cases, String runId) throws Exception {
+        String hr = ServiceBenchmark.token(realm, "client_credentials", "hr-demo-university",
+                "hr-demo-university-secret", null);
+        UUID template = RescreeningBenchmark.template(url, hr, runId + "-figures");
+        long total = seed(jdbcUrl, template, cases, runId);
+        HttpClient console = signedIn(url, "auditor1");
+        for (int i = 0; i < 5; i++) {
+            page(console, url + "/console/figures?period=month");
+        }
+        return new Result(total, times(console, url + "/console/figures?period=month", 30),
+                times(console, url + "/console/figures?period=week", 30));
+    }
+
+    /** Copies the template until the database holds {@code cases} cases; their decisions and alerts beside them. */
+    private static long seed(String jdbcUrl, UUID template, int cases, String runId) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "screening", "screening")) {
+            long existing;
+            try (ResultSet count = c.createStatement().executeQuery("select count(*) from screening_case")) {
+                count.next();
+                existing = count.getLong(1);
+            }
+            int missing = (int) Math.max(0, cases - existing);
+            if (missing > 0) {
+                try (PreparedStatement insert = c.prepareStatement("""
+                        insert into screening_case (id, institution, external_reference, request_hash, request, status,
+                            policy_version, policy_hash, assessment, received_at, decision_due, due_nominal, updated_at,
+                            row_version, screened_version, position_ends_on, triaged_as, area_codes)
+                        select gen_random_uuid(), 'bench-institution-' || lpad((g % 20)::text, 2, '0'), 'FIG-' || ? || '-' || g,
+                            t.request_hash, t.request,
+                            (array['FLAGGED', 'APPROVED', 'APPROVED_WITH_CONDITIONS', 'REFUSED', 'APPROVED',
+                                   'CLEARED', 'NOT_REQUIRED', 'CLEARED', 'CLEARED', 'NOT_REQUIRED'])[1 + g % 10],
+                            t.policy_version, t.policy_hash, t.assessment,
+                            now() - (g % 365) * interval '1 day' - (g % 24) * interval '1 hour',
+                            now() - (g % 365) * interval '1 day' + interval '8 weeks', t.due_nominal, now(), 0,
+                            t.screened_version, t.position_ends_on,
+                            case when g % 10 < 5 then 'FLAGGED' else 'CLEARED' end,
+                            array[(array['SEMICONDUCTORS', 'QUANTUM', 'ARTIFICIAL_INTELLIGENCE', 'PHOTONICS',
+                                         'BIOTECHNOLOGY'])[1 + g % 5]]
+                        from screening_case t, generate_series(1, ?) g where t.id = ?""")) {
+                    insert.setString(1, runId);
+                    insert.setInt(2, missing);
+                    insert.setObject(3, template);
+                    insert.executeUpdate();
+                }
+                try (PreparedStatement decisions = c.prepareStatement("""
+                        insert into decision (id, case_id, outcome, reasoning, conditions, decided_by, decided_at,
+                            policy_version, policy_hash, kind)
+                        select gen_random_uuid(), s.id, s.status, 'bench', '[]',
+                            case when s.triaged_as = 'FLAGGED' then 'bench-officer' else 'automated' end,
+                            case when s.triaged_as = 'FLAGGED'
+                                 then s.received_at + (abs(hashtext(s.id::text)) % 60) * interval '1 day'
+                                 else s.received_at end,
+                            s.policy_version, s.policy_hash,
+                            case when s.triaged_as = 'FLAGGED' then 'OFFICER' else 'AUTOMATED' end
+                        from screening_case s where s.external_reference like ? and s.status <> 'FLAGGED'""")) {
+                    decisions.setString(1, "FIG-" + runId + "-%");
+                    decisions.executeUpdate();
+                }
+                try (PreparedStatement alerts = c.prepareStatement("""
+                        insert into rescreening_alert (id, case_id, policy_version, previous_version, indicators,
+                            assessment_hash, raised_at)
+                        select gen_random_uuid(), s.id, s.policy_version, s.policy_version, '[]', s.policy_hash,
+                            s.received_at + interval '30 days'
+                        from screening_case s where s.external_reference like ? and abs(hashtext(s.id::text)) % 100 = 0""")) {
+                    alerts.setString(1, "FIG-" + runId + "-%");
+                    alerts.executeUpdate();
+                }
+                c.createStatement().execute("vacuum analyze screening_case");
+                c.createStatement().execute("vacuum analyze decision");
+            }
+            return existing + missing;
+        }
+    }
+
+    /** A console session, signed in through the realm's login form with cookies kept, as a browser does. */
+    static HttpClient signedIn(String url, String user) throws Exception {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.ALWAYS).build();
+        HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(url + "/console")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher form = LOGIN_FORM.matcher(login.body());
+        if (!form.find()) {
+            throw new IllegalStateException("no login form at " + login.uri());
+        }
+        String fields = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(user + "-pw", StandardCharsets.UTF_8) + "&credentialId=";
+        HttpResponse<String> back = client.send(HttpRequest.newBuilder(URI.create(form.group(1).replace("&amp;", "&")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(fields)).build(), HttpResponse.BodyHandlers.ofString());
+        if (back.statusCode() != 200 || !back.uri().getPath().startsWith("/console")) {
+            throw new IllegalStateException("sign-in ended at " + back.uri() + " with " + back.statusCode());
+        }
+        return client;
+    }
+
+    private static List<Double> times(HttpClient client, String page, int count) throws Exception {
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long start = System.nanoTime();
+            page(client, page);
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        return millis;
+    }
+
+    private static void page(HttpClient client, String page) throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(page)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200 || !response.body().contains("figure-received")) {
+            throw new IllegalStateException(page + " answered " + response.statusCode());
+        }
+    }
+
+    static double percentile(List<Double> values, double p) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1)];
+    }
+
+    static String describe(List<Double> millis) {
+        return String.format(java.util.Locale.ROOT, "p50 %.0f ms, p95 %.0f ms, max %.0f ms", percentile(millis, 50),
+                percentile(millis, 95), Arrays.stream(millis.toArray(Double[]::new)).mapToDouble(d -> d).max().orElse(0));
+    }
+}
