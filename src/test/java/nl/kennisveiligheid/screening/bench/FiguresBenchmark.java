@@ -1,6 +1,5 @@
 package nl.kennisveiligheid.screening.bench;
 
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -38,7 +37,7 @@ final class FiguresBenchmark {
                 "hr-demo-university-secret", null);
         UUID template = RescreeningBenchmark.template(url, hr, runId + "-figures");
         long total = seed(jdbcUrl, template, cases, runId);
-        HttpClient console = signedIn(url, "auditor1");
+        Session console = signedIn(url, "auditor1");
         for (int i = 0; i < 5; i++) {
             page(console, url + "/console/figures?period=month");
         }
@@ -107,28 +106,57 @@ final class FiguresBenchmark {
         }
     }
 
-    /** A console session, signed in through the realm's login form with cookies kept, as a browser does. */
-    static HttpClient signedIn(String url, String user) throws Exception {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.ALWAYS).build();
-        HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(url + "/console")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** A signed-in console session: the service's cookies, sent with every page. */
+    record Session(HttpClient client, String cookies) {}
+
+    /**
+     * Signs in through the realm's login form as a browser does, keeping the service's and Keycloak's
+     * cookies apart by hand: with java.net.CookieManager as the jar, Keycloak answered the login form with 400.
+     */
+    static Session signedIn(String url, String user) throws Exception {
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        java.util.Map<String, String> service = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> keycloak = new java.util.LinkedHashMap<>();
+        HttpResponse<String> start = get(client, url + "/console", service);
+        HttpResponse<String> login = get(client, start.headers().firstValue("Location").orElseThrow(), keycloak);
         Matcher form = LOGIN_FORM.matcher(login.body());
         if (!form.find()) {
             throw new IllegalStateException("no login form at " + login.uri());
         }
         String fields = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(user + "-pw", StandardCharsets.UTF_8) + "&credentialId=";
-        HttpResponse<String> back = client.send(HttpRequest.newBuilder(URI.create(form.group(1).replace("&amp;", "&")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+        HttpResponse<String> posted = client.send(HttpRequest.newBuilder(URI.create(form.group(1).replace("&amp;", "&")))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", header(keycloak))
                 .POST(HttpRequest.BodyPublishers.ofString(fields)).build(), HttpResponse.BodyHandlers.ofString());
-        if (back.statusCode() != 200 || !back.uri().getPath().startsWith("/console")) {
-            throw new IllegalStateException("sign-in ended at " + back.uri() + " with " + back.statusCode());
+        HttpResponse<String> back = get(client, posted.headers().firstValue("Location")
+                .orElseThrow(() -> new IllegalStateException("Keycloak refused the sign-in: " + posted.statusCode())), service);
+        if (back.statusCode() / 100 != 3 || service.keySet().stream().noneMatch(n -> n.startsWith("q_session"))) {
+            throw new IllegalStateException("the service did not start a session: " + back.statusCode());
         }
-        return client;
+        return new Session(client, header(service));
     }
 
-    private static List<Double> times(HttpClient client, String page, int count) throws Exception {
+    private static HttpResponse<String> get(HttpClient client, String url, java.util.Map<String, String> jar)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (!jar.isEmpty()) {
+            request.header("Cookie", header(jar));
+        }
+        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        for (String cookie : response.headers().allValues("Set-Cookie")) {
+            String pair = cookie.split(";", 2)[0];
+            int eq = pair.indexOf('=');
+            jar.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+        }
+        return response;
+    }
+
+    private static String header(java.util.Map<String, String> jar) {
+        return jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
+    private static List<Double> times(Session client, String page, int count) throws Exception {
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             long start = System.nanoTime();
@@ -138,9 +166,9 @@ final class FiguresBenchmark {
         return millis;
     }
 
-    private static void page(HttpClient client, String page) throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(page)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static void page(Session session, String page) throws Exception {
+        HttpResponse<String> response = session.client().send(HttpRequest.newBuilder(URI.create(page))
+                .header("Cookie", session.cookies()).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200 || !response.body().contains("figure-received")) {
             throw new IllegalStateException(page + " answered " + response.statusCode());
         }
