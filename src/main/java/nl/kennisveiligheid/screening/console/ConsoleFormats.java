@@ -47,6 +47,11 @@ public final class ConsoleFormats {
         return format.format(value);
     }
 
+    /** The start of a long identifier (a token subject), enough to tell people apart on a screen. */
+    static String shortText(String value) {
+        return value.length() <= 8 ? value : value.substring(0, 8);
+    }
+
     /** A value for a link's query. */
     static String urlEncoded(String value) {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);

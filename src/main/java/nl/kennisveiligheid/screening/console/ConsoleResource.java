@@ -79,6 +79,12 @@ public class ConsoleResource {
     FigureQueries figureQueries;
 
     @Inject
+    AuditPages auditPages;
+
+    @Inject
+    nl.kennisveiligheid.screening.replay.ReplayService replays;
+
+    @Inject
     SecurityIdentity identity;
 
     @Inject
@@ -187,6 +193,57 @@ public class ConsoleResource {
         String csv = FigureCsv.of(figure, words.rowHeader(key), figure.series().stream().map(words::seriesName).toList());
         return Response.ok(csv, "text/csv; charset=utf-8").header("Content-Disposition",
                 "attachment; filename=\"" + key + "-" + chosen.sqlUnit + ".csv\"").build();
+    }
+
+    /** The auditor's page: the current checkpoint and keys, starting a replay, past replays, a case's events. */
+    @GET
+    @Path("/audit")
+    @RolesAllowed(Roles.AUDITOR)
+    public String audit() throws java.sql.SQLException {
+        return render(ConsoleTemplates.audit(page(), auditPages.overview(), FormState.none()));
+    }
+
+    @POST
+    @Path("/audit/replays")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.AUDITOR)
+    public Response startReplay(@RestForm String checkpoint) throws java.sql.SQLException {
+        String trusted = blankToNull(checkpoint);
+        Map<String, String> typed = values("checkpoint", checkpoint);
+        if (trusted != null && trusted.length() > 4096) {
+            return page(400, ConsoleTemplates.audit(page(), auditPages.overview(),
+                    new FormState("replay", typed, List.of(new FormState.FieldProblem("checkpoint", "tooLong")), null)));
+        }
+        try {
+            var started = replays.start(caller.officerId(), trusted);
+            return Response.seeOther(URI.create("/console/audit/replays/" + started.id())).build();
+        } catch (ProblemException e) {
+            return page(e.status(), ConsoleTemplates.audit(page(), auditPages.overview(),
+                    new FormState("replay", typed, List.of(), e.slug())));
+        }
+    }
+
+    /** A replay's report; while it runs the page refreshes itself, so the auditor can watch without scripts. */
+    @GET
+    @Path("/audit/replays/{id}")
+    @RolesAllowed(Roles.AUDITOR)
+    public String replay(@PathParam("id") UUID id) {
+        try {
+            return render(ConsoleTemplates.replay(page(), replays.find(id)));
+        } catch (ProblemException e) {
+            throw new NotFoundException();
+        }
+    }
+
+    /** One case's events on the log, by case id or external reference, with their inclusion proofs. */
+    @GET
+    @Path("/audit/cases")
+    @RolesAllowed(Roles.AUDITOR)
+    public String auditCase(@QueryParam("q") @jakarta.validation.constraints.Size(max = 200)
+            @nl.kennisveiligheid.screening.common.PlainText String text) throws java.sql.SQLException {
+        List<AuditPages.CaseMatch> found = auditPages.find(text);
+        AuditPages.CaseLog log = found.size() == 1 ? auditPages.events(found.get(0), List.of()) : null;
+        return render(ConsoleTemplates.auditCase(page(), text == null ? "" : text.strip(), found, log));
     }
 
     private String teamPage(String caseId, FormState form, boolean moved) {

@@ -51,6 +51,13 @@ final class ConsoleTemplates {
 
     static native TemplateInstance figures(ConsolePage page, FigureQueries.Figures figures);
 
+    static native TemplateInstance audit(ConsolePage page, AuditPages.Overview audit, FormState form);
+
+    static native TemplateInstance replay(ConsolePage page, nl.kennisveiligheid.screening.replay.ReplayReport report);
+
+    static native TemplateInstance auditCase(ConsolePage page, String query, List<AuditPages.CaseMatch> found,
+            AuditPages.CaseLog log);
+
     /** A page with a title and one sentence: forbidden, not found, signed out. */
     static native TemplateInstance notice(ConsolePage page, String kind);
 }

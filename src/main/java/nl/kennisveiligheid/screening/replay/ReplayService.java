@@ -121,6 +121,21 @@ public class ReplayService {
         return ReplayReport.withoutVerdict(id, "FAILED", started, finished);
     }
 
+    /** A replay in a list: who started it, and its report as it stands. */
+    public record PastReplay(String requestedBy, ReplayReport report) {}
+
+    /** The latest replays, newest first, with their reports (the running ones without a verdict yet). */
+    public List<PastReplay> recent(int limit) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = Panache.getEntityManager().createNativeQuery(
+                    "select requested_by, report from replay_job order by started_at desc, id limit ?1")
+                    .setParameter(1, limit).getResultList();
+            return rows.stream().map(r -> new PastReplay((String) r[0], CanonicalJson.read((String) r[1],
+                    new com.fasterxml.jackson.core.type.TypeReference<ReplayReport>() {}))).toList();
+        });
+    }
+
     public ReplayReport find(UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
