@@ -82,6 +82,12 @@ public class ConsoleResource {
     AuditPages auditPages;
 
     @Inject
+    PolicyPages policyPages;
+
+    @Inject
+    nl.kennisveiligheid.screening.policy.PolicyService policies;
+
+    @Inject
     nl.kennisveiligheid.screening.replay.ReplayService replays;
 
     @Inject
@@ -244,6 +250,130 @@ public class ConsoleResource {
         List<AuditPages.CaseMatch> found = auditPages.find(text);
         AuditPages.CaseLog log = found.size() == 1 ? auditPages.events(found.get(0), List.of()) : null;
         return render(ConsoleTemplates.auditCase(page(), text == null ? "" : text.strip(), found, log));
+    }
+
+    /** The policy versions with their state, a diff between any two, and (for administrators) an upload. */
+    @GET
+    @Path("/policies")
+    @RolesAllowed({Roles.POLICY_ADMIN, Roles.LEGAL_OFFICER, Roles.REVIEW_LEAD})
+    public String policies() {
+        return render(ConsoleTemplates.policies(page(), policyPages.versions(), UploadState.none()));
+    }
+
+    @GET
+    @Path("/policies/diff")
+    @RolesAllowed({Roles.POLICY_ADMIN, Roles.LEGAL_OFFICER, Roles.REVIEW_LEAD})
+    public String policyDiff(@QueryParam("from") String from, @QueryParam("to") String to) {
+        if (from == null || to == null || policyPages.version(from).isEmpty() || policyPages.version(to).isEmpty()) {
+            throw new NotFoundException();
+        }
+        return render(ConsoleTemplates.policyDiff(page(), from, to, policyPages.diff(from, to)));
+    }
+
+    @GET
+    @Path("/policies/versions/{version}")
+    @RolesAllowed({Roles.POLICY_ADMIN, Roles.LEGAL_OFFICER, Roles.REVIEW_LEAD})
+    public String policyVersion(@PathParam("version") String version, @QueryParam("done") String done) {
+        return policyVersionPage(version, FormState.none(), UploadState.none(), done);
+    }
+
+    /** A draft uploaded as a YAML or JSON file; replacing a draft carries the ETag of the draft the page showed. */
+    @POST
+    @Path("/policies/drafts")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed(Roles.POLICY_ADMIN)
+    public Response uploadDraft(@RestForm("document") org.jboss.resteasy.reactive.multipart.FileUpload document,
+            @RestForm String replaces) throws java.io.IOException {
+        String replacing = blankToNull(replaces);
+        UploadState refused;
+        try {
+            if (document == null || document.uploadedFile() == null || document.size() == 0) {
+                throw new PolicyPages.Unreadable(new PolicyPages.DocumentProblem("", "no file"));
+            }
+            var parsed = PolicyPages.read(java.nio.file.Files.readString(document.uploadedFile()));
+            var stored = policies.create(parsed, caller.officerId(), replacing);
+            return Response.seeOther(URI.create("/console/policies/versions/"
+                    + java.net.URLEncoder.encode(stored.version().version, java.nio.charset.StandardCharsets.UTF_8)
+                    + "?done=uploaded")).build();
+        } catch (PolicyPages.Unreadable e) {
+            refused = new UploadState(List.of(e.problem()), null);
+        } catch (java.nio.charset.MalformedInputException e) {
+            refused = new UploadState(List.of(new PolicyPages.DocumentProblem("", "not UTF-8 text")), null);
+        } catch (InvalidInputException e) {
+            refused = new UploadState(e.errors().stream()
+                    .map(f -> new PolicyPages.DocumentProblem(f.field(), f.message())).toList(), null);
+        } catch (ProblemException e) {
+            refused = new UploadState(List.of(), e.slug());
+        }
+        return page(refused.refusal() == null ? 400 : 409, ConsoleTemplates.policies(page(), policyPages.versions(), refused));
+    }
+
+    @POST
+    @Path("/policies/versions/{version}/publication")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.POLICY_ADMIN)
+    public Response proposePublication(@PathParam("version") String version, @RestForm String effectiveFrom) {
+        java.time.Instant from;
+        try {
+            from = effectiveFrom == null || effectiveFrom.isBlank() ? null : java.time.LocalDate.parse(effectiveFrom.strip())
+                    .atStartOfDay(nl.kennisveiligheid.screening.periods.LegalCalendar.LEGAL_ZONE).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return page(400, policyVersionTemplate(version, new FormState("publication", values("effectiveFrom", effectiveFrom),
+                    List.of(new FormState.FieldProblem("effectiveFrom", "invalid")), null), UploadState.none(), null));
+        }
+        return policyAction(version, "publication", values("effectiveFrom", effectiveFrom), "proposed",
+                () -> policies.proposePublication(version, from, caller.officerId()));
+    }
+
+    @POST
+    @Path("/policies/versions/{version}/confirmation")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.POLICY_ADMIN)
+    public Response confirmPublication(@PathParam("version") String version) {
+        return policyAction(version, "confirmation", Map.of(), "published",
+                () -> policies.confirmPublication(version, caller.officerId()));
+    }
+
+    @POST
+    @Path("/policies/versions/{version}/cancellation")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.POLICY_ADMIN)
+    public Response cancelPublication(@PathParam("version") String version) {
+        return policyAction(version, "cancellation", Map.of(), "cancelled",
+                () -> policies.cancel(version, caller.officerId()));
+    }
+
+    private Response policyAction(String version, String form, Map<String, String> typed, String done,
+            Supplier<nl.kennisveiligheid.screening.policy.PolicyVersion> change) {
+        if (policyPages.version(version).isEmpty()) {
+            throw new NotFoundException();
+        }
+        try {
+            change.get();
+        } catch (ProblemException e) {
+            return page(e.status(), policyVersionTemplate(version, new FormState(form, typed, List.of(), e.slug()),
+                    UploadState.none(), null));
+        } catch (InvalidInputException e) {
+            return page(400, policyVersionTemplate(version, new FormState(form, typed, e.errors().stream()
+                    .map(f -> new FormState.FieldProblem(f.field(), "invalid")).toList(), null), UploadState.none(), null));
+        }
+        return Response.seeOther(URI.create("/console/policies/versions/"
+                + java.net.URLEncoder.encode(version, java.nio.charset.StandardCharsets.UTF_8) + "?done=" + done)).build();
+    }
+
+    private String policyVersionPage(String version, FormState form, UploadState upload, String done) {
+        return render(policyVersionTemplate(version, form, upload, done));
+    }
+
+    private TemplateInstance policyVersionTemplate(String version, FormState form, UploadState upload, String done) {
+        var row = policyPages.version(version).orElseThrow(NotFoundException::new);
+        List<PolicyPages.VersionRow> all = policyPages.versions();
+        // The version before it in the list (newest first) is what it is compared with by default.
+        String previous = all.stream().dropWhile(v -> !v.version().equals(version)).skip(1).findFirst()
+                .map(PolicyPages.VersionRow::version).orElse(null);
+        String completed = done != null && List.of("uploaded", "proposed", "published", "cancelled").contains(done) ? done : null;
+        return ConsoleTemplates.policyVersion(page(), row, previous, policyPages.rescreening(version),
+                caller.officerId(), form, upload, completed);
     }
 
     private String teamPage(String caseId, FormState form, boolean moved) {

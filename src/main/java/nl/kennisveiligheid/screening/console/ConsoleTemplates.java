@@ -58,6 +58,14 @@ final class ConsoleTemplates {
     static native TemplateInstance auditCase(ConsolePage page, String query, List<AuditPages.CaseMatch> found,
             AuditPages.CaseLog log);
 
+    static native TemplateInstance policies(ConsolePage page, List<PolicyPages.VersionRow> versions,
+            UploadState upload);
+
+    static native TemplateInstance policyDiff(ConsolePage page, String from, String to, List<PolicyPages.Section> sections);
+
+    static native TemplateInstance policyVersion(ConsolePage page, PolicyPages.VersionRow v, String previous,
+            PolicyPages.Progress rescreening, String me, FormState form, UploadState upload, String done);
+
     /** A page with a title and one sentence: forbidden, not found, signed out. */
     static native TemplateInstance notice(ConsolePage page, String kind);
 }

@@ -305,6 +305,11 @@ public class PolicyService {
         return compiled.computeIfAbsent(cacheKey(version), k -> compile(version));
     }
 
+    /** A document as an administrator wrote it, in YAML or JSON: unknown fields and duplicate keys refused. */
+    public static PolicyDocument read(String yamlOrJson) throws JsonProcessingException {
+        return DefaultPolicyLoader.YAML.readValue(yamlOrJson, PolicyDocument.class);
+    }
+
     public static PolicyDocument parse(String canonicalDocument) {
         try {
             return CanonicalJson.MAPPER.readValue(canonicalDocument, PolicyDocument.class);
