@@ -263,7 +263,8 @@ public class ConsoleResource {
     @GET
     @Path("/policies/diff")
     @RolesAllowed({Roles.POLICY_ADMIN, Roles.LEGAL_OFFICER, Roles.REVIEW_LEAD})
-    public String policyDiff(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public String policyDiff(@QueryParam("from") @jakarta.validation.constraints.Size(max = 100) @nl.kennisveiligheid.screening.common.PlainText String from,
+            @QueryParam("to") @jakarta.validation.constraints.Size(max = 100) @nl.kennisveiligheid.screening.common.PlainText String to) {
         if (from == null || to == null || policyPages.version(from).isEmpty() || policyPages.version(to).isEmpty()) {
             throw new NotFoundException();
         }
@@ -273,7 +274,7 @@ public class ConsoleResource {
     @GET
     @Path("/policies/versions/{version}")
     @RolesAllowed({Roles.POLICY_ADMIN, Roles.LEGAL_OFFICER, Roles.REVIEW_LEAD})
-    public String policyVersion(@PathParam("version") String version, @QueryParam("done") String done) {
+    public String policyVersion(@PathParam("version") @jakarta.validation.constraints.Size(max = 100) @nl.kennisveiligheid.screening.common.PlainText String version, @QueryParam("done") String done) {
         return policyVersionPage(version, FormState.none(), UploadState.none(), done);
     }
 
@@ -312,7 +313,7 @@ public class ConsoleResource {
     @Path("/policies/versions/{version}/publication")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Roles.POLICY_ADMIN)
-    public Response proposePublication(@PathParam("version") String version, @RestForm String effectiveFrom) {
+    public Response proposePublication(@PathParam("version") @jakarta.validation.constraints.Size(max = 100) @nl.kennisveiligheid.screening.common.PlainText String version, @RestForm String effectiveFrom) {
         java.time.Instant from;
         try {
             from = effectiveFrom == null || effectiveFrom.isBlank() ? null : java.time.LocalDate.parse(effectiveFrom.strip())
@@ -329,7 +330,7 @@ public class ConsoleResource {
     @Path("/policies/versions/{version}/confirmation")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Roles.POLICY_ADMIN)
-    public Response confirmPublication(@PathParam("version") String version) {
+    public Response confirmPublication(@PathParam("version") @jakarta.validation.constraints.Size(max = 100) @nl.kennisveiligheid.screening.common.PlainText String version) {
         return policyAction(version, "confirmation", Map.of(), "published",
                 () -> policies.confirmPublication(version, caller.officerId()));
     }
@@ -338,7 +339,7 @@ public class ConsoleResource {
     @Path("/policies/versions/{version}/cancellation")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Roles.POLICY_ADMIN)
-    public Response cancelPublication(@PathParam("version") String version) {
+    public Response cancelPublication(@PathParam("version") @jakarta.validation.constraints.Size(max = 100) @nl.kennisveiligheid.screening.common.PlainText String version) {
         return policyAction(version, "cancellation", Map.of(), "cancelled",
                 () -> policies.cancel(version, caller.officerId()));
     }

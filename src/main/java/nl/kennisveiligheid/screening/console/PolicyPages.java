@@ -147,18 +147,26 @@ public class PolicyPages {
         return path.substring(0, end);
     }
 
-    /** A diff value as a reader sees it: lists joined, records and objects as compact JSON, absent as nothing. */
+    /**
+     * A diff value as a reader sees it: lists joined with commas, an entry or area as "field: value"
+     * pairs separated by semicolons, absent as nothing.
+     */
     static String text(Object value) {
         if (value == null) {
             return "";
         }
-        if (value instanceof java.util.Collection<?> items && items.stream().allMatch(i -> i instanceof String || i instanceof Number)) {
-            return items.stream().map(String::valueOf).collect(Collectors.joining(", "));
-        }
         if (value instanceof String || value instanceof Number || value instanceof Boolean) {
             return String.valueOf(value);
         }
-        return CanonicalJson.string(value);
+        Object plain = CanonicalJson.MAPPER.convertValue(value, Object.class);
+        if (plain instanceof java.util.Collection<?> items) {
+            return items.stream().map(PolicyPages::text).collect(Collectors.joining(", "));
+        }
+        if (plain instanceof Map<?, ?> fields) {
+            return fields.entrySet().stream().filter(e -> e.getValue() != null)
+                    .map(e -> e.getKey() + ": " + text(e.getValue())).collect(Collectors.joining("; "));
+        }
+        return String.valueOf(plain);
     }
 
     private static VersionRow row(PolicyVersion v, Instant now) {

@@ -54,13 +54,17 @@ public record ChartLayout(int width, int height, double plotLeft, double plotTop
 
     private static ChartLayout vertical(Figure figure, boolean stacked, boolean lines) {
         double left = 56, top = 16, right = WIDTH - 16, bottom = HEIGHT - 64;
-        double max = niceCeiling(figure.rows().stream().mapToDouble(r -> stacked
+        double largest = figure.rows().stream().mapToDouble(r -> stacked
                 ? r.values().stream().mapToDouble(ChartLayout::orZero).sum()
-                : r.values().stream().mapToDouble(ChartLayout::orZero).max().orElse(0)).max().orElse(0));
+                : r.values().stream().mapToDouble(ChartLayout::orZero).max().orElse(0)).max().orElse(0);
+        // Cases are whole: five steps up to at least 5 keep every tick a whole number (1, 2, 4, 10, 20 …).
+        boolean counts = figure.unit() == Figure.Unit.CASES;
+        int steps = counts ? 5 : 4;
+        double max = counts ? Math.max(5, niceCeiling(largest)) : niceCeiling(largest);
         List<Tick> ticks = new ArrayList<>();
-        for (int i = 0; i <= 4; i++) {
-            double value = max * i / 4;
-            double y = round(bottom - (bottom - top) * i / 4);
+        for (int i = 0; i <= steps; i++) {
+            double value = max * i / steps;
+            double y = round(bottom - (bottom - top) * i / steps);
             ticks.add(new Tick(left, y, right, y, left - 6, y + 4, number(value)));
         }
         int rows = figure.rows().size();

@@ -11,6 +11,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import nl.kennisveiligheid.screening.support.ConsoleSignIn;
 import nl.kennisveiligheid.screening.support.Requests;
@@ -119,6 +120,68 @@ class ConsoleHostileInputTest {
             }
         }
     }
+
+    /**
+     * The team's pages: every query value and path segment of the queue, archive, team, figures,
+     * audit and policy pages, and the lead's, auditor's and administrator's forms, each under the role
+     * that may use it and under one that may not.
+     */
+    @Test
+    void noTeamPageParameterGivesAServerError() {
+        Map<String, ConsoleSignIn> sessions = new java.util.LinkedHashMap<>();
+        for (String user : List.of("officer1", "lead1", "auditor1", "policyadmin1")) {
+            sessions.put(user, ConsoleSignIn.as(user));
+        }
+        String caseId = flaggedCase();
+        List<String> pages = List.of("/console?view=%s&q=%s&state=%s&assignee=%s&sort=%s&page=%s",
+                "/console?view=archive&q=%s&page=%s&sort=%s", "/console/team?case=%s&done=%s", "/console/figures?period=%s",
+                "/console/figures/%s.csv?period=%s", "/console/audit/cases?q=%s", "/console/audit/replays/%s",
+                "/console/policies/diff?from=%s&to=%s", "/console/policies/versions/%s?done=%s");
+        Random random = new Random(SEED + 1);
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < TRIES; i++) {
+            String user = new ArrayList<>(sessions.keySet()).get(random.nextInt(sessions.size()));
+            ConsoleSignIn session = sessions.get(user);
+            String[] values = new String[6];
+            for (int v = 0; v < values.length; v++) {
+                values[v] = URLEncoder.encode(HOSTILE.get(random.nextInt(HOSTILE.size())), StandardCharsets.UTF_8);
+            }
+            String what;
+            Response response;
+            try {
+                if (i % 4 == 3) {
+                    String[] forms = {"/console/team/reassignment", "/console/audit/replays",
+                            "/console/policies/versions/" + values[0] + "/publication"};
+                    String action = forms[random.nextInt(forms.length)];
+                    what = "POST " + action;
+                    response = form(session).formParam("csrf-token", session.formToken(HOME.get(user)))
+                            .formParam("case", random.nextBoolean() ? caseId : HOSTILE.get(random.nextInt(HOSTILE.size())))
+                            .formParam("assignee", HOSTILE.get(random.nextInt(HOSTILE.size())))
+                            .formParam("reason", HOSTILE.get(random.nextInt(HOSTILE.size())))
+                            .formParam("checkpoint", HOSTILE.get(random.nextInt(HOSTILE.size())))
+                            .formParam("effectiveFrom", HOSTILE.get(random.nextInt(HOSTILE.size())))
+                            .post(action);
+                } else {
+                    String page = String.format(pages.get(random.nextInt(pages.size())), (Object[]) values);
+                    what = "GET " + page;
+                    response = raw(session).get(page);
+                }
+            } catch (Exception e) {
+                if (isConnectionClosed(e)) {
+                    continue;
+                }
+                throw e;
+            }
+            if (response.statusCode() >= 500) {
+                failures.add(what + " gave " + response.statusCode());
+            }
+        }
+        assertThat(failures).as("seed " + (SEED + 1)).isEmpty();
+    }
+
+    /** A page each role opens, whose sign-out form carries the session's form token. */
+    private static final Map<String, String> HOME = Map.of("officer1", "/console", "lead1", "/console/team",
+            "auditor1", "/console/audit", "policyadmin1", "/console/policies");
 
     private static boolean isConnectionClosed(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -29,7 +29,7 @@ class ChartLayoutTest {
                 List.of(row("Jan", 5.0), row("Feb", 10.0), row("Mar", 0.0)));
         ChartLayout layout = ChartLayout.of(figure);
         double plotHeight = layout.plotBottom() - layout.plotTop();
-        assertThat(layout.ticks()).extracting(ChartLayout.Tick::label).containsExactly("0", "2.5", "5", "7.5", "10");
+        assertThat(layout.ticks()).extracting(ChartLayout.Tick::label).containsExactly("0", "2", "4", "6", "8", "10");
         assertThat(layout.bars()).hasSize(3);
         assertThat(layout.bars().get(0).height()).isCloseTo(plotHeight / 2, within(0.1));
         assertThat(layout.bars().get(1).height()).isCloseTo(plotHeight, within(0.1));
@@ -40,11 +40,22 @@ class ChartLayoutTest {
     }
 
     @Test
+    void countsAreWholeOnTheAxisEvenWhenThereAreFew() {
+        Figure figure = new Figure("received", Figure.Kind.BARS, Figure.Unit.CASES, List.of("received"),
+                List.of(row("Jan", 2.0)));
+        assertThat(ChartLayout.of(figure).ticks()).extracting(ChartLayout.Tick::label)
+                .containsExactly("0", "1", "2", "3", "4", "5");
+        Figure days = new Figure("timeToDecision", Figure.Kind.LINES, Figure.Unit.DAYS, List.of("median"),
+                List.of(row("Jan", 2.0)));
+        assertThat(ChartLayout.of(days).ticks()).extracting(ChartLayout.Tick::label).containsExactly("0", "0.5", "1", "1.5", "2");
+    }
+
+    @Test
     void stackedSegmentsSitOnEachOtherAndTheAxisFitsTheirSum() {
         Figure figure = new Figure("outcomes", Figure.Kind.STACKED_BARS, Figure.Unit.CASES, List.of("A", "B"),
                 List.of(row("Jan", 30.0, 10.0)));
         ChartLayout layout = ChartLayout.of(figure);
-        assertThat(layout.ticks().get(4).label()).isEqualTo("50");
+        assertThat(layout.ticks().get(5).label()).isEqualTo("50");
         ChartLayout.Bar first = layout.bars().get(0);
         ChartLayout.Bar second = layout.bars().get(1);
         assertThat(first.y() + first.height()).isCloseTo(layout.plotBottom(), within(0.1));

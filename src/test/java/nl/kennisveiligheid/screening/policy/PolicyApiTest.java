@@ -44,6 +44,17 @@ class PolicyApiTest {
     }
 
     @Test
+    void aVersionIdWithAControlCharacterIsABadRequestNamingTheParameterNotAServerFault() {
+        // Found by the console's hostile-input test: PostgreSQL refuses a NUL byte, which gave a 500.
+        for (String path : List.of("/api/v1/policies/a%00b", "/api/v1/policies/a%00b/diff/2026.1",
+                "/api/v1/policies/2026.1/diff/a%00b", "/api/v1/policies/a%00b/rescreening")) {
+            given().auth().oauth2(Tokens.user("policyadmin1")).urlEncodingEnabled(false).get(path).then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", org.hamcrest.Matchers.oneOf("version", "from", "to"));
+        }
+    }
+
+    @Test
     void theDefaultPolicyIsInEffectFromTheFirstStart() {
         given().auth().oauth2(Tokens.user("auditor1")).get("/api/v1/policies/2026.1")
                 .then().statusCode(200)
