@@ -82,6 +82,19 @@ class ConsoleAuditTest {
     }
 
     @Test
+    void theAuditPagesAreInDutchForADutchReader() throws Exception {
+        ConsoleSignIn auditor = ConsoleSignIn.as("auditor1");
+        var overview = given().redirects().follow(false).cookies(auditor.cookies).cookie(ConsoleLocale.COOKIE, "nl")
+                .get("/console/audit");
+        Document page = Jsoup.parse(overview.asString());
+        assertThat(page.select("#replay-title").text()).isEqualTo("Het logboek afspelen en verifiëren");
+        assertThat(page.select("label[for=lookup-q]").text()).isEqualTo("Zaak-id of kenmerk van de instelling");
+        var lookup = given().redirects().follow(false).cookies(auditor.cookies).cookie(ConsoleLocale.COOKIE, "nl")
+                .get("/console/audit/cases?q=NO-SUCH-REFERENCE");
+        assertThat(Jsoup.parse(lookup.asString()).select("#nothing-found").text()).isEqualTo("Geen zaak heeft dit id of kenmerk.");
+    }
+
+    @Test
     void onlyAuditorsSeeTheAuditPages() {
         ConsoleSignIn officer = ConsoleSignIn.as("officer1");
         assertThat(officer.get("/console/audit").statusCode()).isEqualTo(403);

@@ -143,6 +143,22 @@ class ConsoleTeamBrowserTest {
             assertThat(browser.all("table.log-events tbody tr:not(.proof-row)")).isNotEmpty();
             ConsoleBrowserTest.assertAccessible(browser, "a case's log events");
             browser.screenshot("17-case-events-auditor1");
+
+            browser.open(ConsoleBrowserTest.console() + "/audit");
+            browser.click("start-replay");
+            browser.waitForUrl("/console/audit/replays/");
+            assertThat(browser.byId("replay-status").getAttribute("data-status")).isIn("RUNNING", "COMPLETED");
+            // Watched to its end, so that no other test's replay by auditor1 finds this one still running.
+            String report = browser.driver.getCurrentUrl();
+            long replayDeadline = System.nanoTime() + 120_000_000_000L;
+            while ("RUNNING".equals(browser.byId("replay-status").getAttribute("data-status"))
+                    && System.nanoTime() < replayDeadline) {
+                Thread.sleep(500);
+                browser.open(report);
+            }
+            assertThat(browser.byId("replay-status").getAttribute("data-status")).isEqualTo("COMPLETED");
+            ConsoleBrowserTest.assertAccessible(browser, "a replay's report");
+            browser.screenshot("19-replay-auditor1");
         }
     }
 
@@ -168,6 +184,11 @@ class ConsoleTeamBrowserTest {
                     .contains("highRiskEntities[" + entity + "]");
             ConsoleBrowserTest.assertAccessible(browser, "a policy diff");
             browser.screenshot("18-policy-diff-policyadmin1");
+            browser.open(ConsoleBrowserTest.console() + "/policies/versions/" + version);
+            assertThat(browser.byId("version-status").getAttribute("data-status")).isEqualTo("DRAFT");
+            assertThat(browser.has("propose")).isTrue();
+            ConsoleBrowserTest.assertAccessible(browser, "a draft version's page");
+            browser.screenshot("20-policy-version-policyadmin1");
         }
         given().auth().oauth2(Tokens.user("policyadmin1")).delete("/api/v1/policies/" + version).then().statusCode(204);
     }
