@@ -56,7 +56,11 @@ public final class ErasureInventory {
         kept("screening_case", CASE_FACT, "id", "institution", "status", "policy_version", "policy_hash", "received_at",
                 "decision_due", "due_nominal", "updated_at", "row_version", "extended", "objection_count",
                 "objection_received_at", "late_objection_received_at", "retention_kind", "retention_starts_at",
-                "retention_ends_at", "erased_at", "screened_version", "rescreen_alert_id", "triaged_as", "area_codes");
+                "retention_ends_at", "erased_at", "screened_version", "rescreen_alert_id", "triaged_as", "area_codes",
+                "list_entries", "risk_rank");
+        // Generated from the request: set to its default, it follows the erased request and becomes null.
+        column("screening_case", "candidate_name", Treatment.NULLED, "default", null,
+                "the candidate's name, lower-cased, for officers' search");
         column("screening_case", "position_ends_on", Treatment.NULLED, "null", null,
                 "the position's last day, read from the request; re-screening passes over erased cases");
         kept("screening_case", STAFF, "assignee", "assignee_name", "proposed_by");

@@ -34,6 +34,9 @@ public class ReviewService {
     @Inject
     OfficerDirectory directory;
 
+    @Inject
+    nl.kennisveiligheid.screening.policy.PolicyService policies;
+
     /** The API's words for the two condition rules; the console translates them by these constants. */
     public static final String CONDITIONS_REQUIRED = "at least one condition is required for APPROVED_WITH_CONDITIONS";
     public static final String CONDITIONS_NOT_ALLOWED = "only APPROVED_WITH_CONDITIONS carries conditions";
@@ -72,70 +75,97 @@ public class ReviewService {
     public record Found(List<ReviewViews.QueueItem> items, long total) {}
 
     public Found search(Search s) {
-        StringBuilder where = new StringBuilder("from ScreeningCase c where c.status in ?1");
+        // Native SQL: every criterion is a column with an index (V16 generates the list entries, the
+        // risk rank and the candidate's name from the stored JSON), which HQL cannot reach for arrays.
+        StringBuilder where = new StringBuilder(" where c.status = any(string_to_array(?1, ','))");
         List<Object> params = new ArrayList<>();
-        params.add(s.state() != null ? Set.of(s.state()) : s.states() != null ? s.states() : CaseStatus.IN_QUEUE);
-        filter(where, params, "c.assigneeName = ?", s.assigneeName());
-        filter(where, params, "c.externalReference = ?", s.externalReference());
+        params.add(String.join(",", (s.state() != null ? List.of(s.state()) : s.states() != null
+                ? List.copyOf(s.states()) : CaseStatus.IN_QUEUE).stream().map(Enum::name).toList()));
+        filter(where, params, "c.assignee_name = ?", s.assigneeName());
+        filter(where, params, "c.external_reference = ?", s.externalReference());
         filter(where, params, "c.institution = ?", s.institution());
-        filter(where, params, "c.status = ?", s.outcome());
-        String decidedAt = "(select max(d.decidedAt) from Decision d where d.caseId = c.id)";
+        filter(where, params, "c.status = ?", s.outcome() == null ? null : s.outcome().name());
+        String decidedAt = "(select max(d.decided_at) from decision d where d.case_id = c.id)";
         filter(where, params, decidedAt + " >= ?", s.decidedFrom() == null ? null
-                : s.decidedFrom().atStartOfDay(LegalCalendar.LEGAL_ZONE).toInstant());
-        filter(where, params, decidedAt + " < ?", s.decidedTo() == null ? null : LegalCalendar.endOf(s.decidedTo()));
-        // The assessment is canonical JSON (sorted keys, no spaces), so a member is found by its exact text.
-        filter(where, params, "c.assessment like ? escape '!'", s.area() == null ? null
-                : "%\"code\":\"" + likeLiteral(s.area()) + "\"%");
-        filter(where, params, "c.assessment like ? escape '!'", s.listEntry() == null ? null
-                : "%\"listEntry\":\"" + likeLiteral(s.listEntry()) + "\"%");
+                : java.sql.Timestamp.from(s.decidedFrom().atStartOfDay(LegalCalendar.LEGAL_ZONE).toInstant()));
+        filter(where, params, decidedAt + " < ?", s.decidedTo() == null ? null
+                : java.sql.Timestamp.from(LegalCalendar.endOf(s.decidedTo())));
+        filter(where, params, "c.area_codes @> array[cast(? as text)]", s.area());
+        filter(where, params, "c.list_entries @> array[cast(? as text)]", s.listEntry());
         if (s.text() != null && !s.text().isBlank()) {
             anyOf(where, params, s.text().strip(), s.namesAllowed());
         }
-        var query = ScreeningCase.<ScreeningCase>find(where + " order by " + orderBy(s.order()), params.toArray());
+        var em = ScreeningCase.getEntityManager();
         Instant now = clock.instant();
+        String select = "select c.* from screening_case c" + where + " order by " + orderBy(s.order());
         if (s.page() == null && s.size() == null) {
-            List<ReviewViews.QueueItem> all = query.list().stream().map(c -> ReviewViews.item(c, now)).toList();
+            List<ReviewViews.QueueItem> all = cases(bind(em.createNativeQuery(select, ScreeningCase.class), params))
+                    .stream().map(c -> ReviewViews.item(c, now)).toList();
             return new Found(all, all.size());
         }
         int size = s.size() == null ? 20 : s.size();
-        long total = query.count();
-        return new Found(query.page(io.quarkus.panache.common.Page.of(s.page() == null ? 0 : s.page(), size))
-                .list().stream().map(c -> ReviewViews.item(c, now)).toList(), total);
+        long total = ((Number) bind(em.createNativeQuery("select count(*) from screening_case c" + where), params)
+                .getSingleResult()).longValue();
+        var page = bind(em.createNativeQuery(select, ScreeningCase.class), params)
+                .setFirstResult((s.page() == null ? 0 : s.page()) * size).setMaxResults(size);
+        return new Found(cases(page).stream().map(c -> ReviewViews.item(c, now)).toList(), total);
+    }
+
+    private static jakarta.persistence.Query bind(jakarta.persistence.Query query, List<Object> params) {
+        for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 1, params.get(i));
+        }
+        return query;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<ScreeningCase> cases(jakarta.persistence.Query query) {
+        return query.getResultList();
     }
 
     /**
-     * One search box: the exact reference, the institution, a list entry by id or by the start of its
-     * name, an area code, and (officers only) the start of the candidate's name, all without regard
-     * to case. The request and assessment are canonical JSON, so a member is found by its text.
+     * One search box, any of: the exact reference, the institution, a list entry by its id or by the
+     * start of its name or an alias in the version in effect, an area code, and (officers only) the
+     * start of the candidate's name; all without regard to case, each an indexed column.
      */
-    private static void anyOf(StringBuilder where, List<Object> params, String text, boolean namesAllowed) {
-        String literal = likeLiteral(text.toLowerCase(java.util.Locale.ROOT));
+    private void anyOf(StringBuilder where, List<Object> params, String text, boolean namesAllowed) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
         List<String> alternatives = new ArrayList<>();
         params.add(text);
-        alternatives.add("c.externalReference = ?" + params.size());
-        params.add(text.toLowerCase(java.util.Locale.ROOT));
-        alternatives.add("lower(c.institution) = ?" + params.size());
-        params.add("%\"listentry\":\"" + literal + "\"%");
-        alternatives.add("lower(c.assessment) like ?" + params.size() + " escape '!'");
-        params.add("%\"listentryname\":\"" + literal + "%");
-        alternatives.add("lower(c.assessment) like ?" + params.size() + " escape '!'");
-        params.add("%\"code\":\"" + literal + "\"%");
-        alternatives.add("lower(c.assessment) like ?" + params.size() + " escape '!'");
+        alternatives.add("c.external_reference = ?" + params.size());
+        params.add(lower);
+        alternatives.add("c.institution = ?" + params.size());
+        params.add(String.join("\u001f", entriesNamed(lower)));
+        alternatives.add("c.list_entries && string_to_array(?" + params.size() + ", chr(31))");
+        params.add(text.toUpperCase(java.util.Locale.ROOT));
+        alternatives.add("c.area_codes @> array[cast(?" + params.size() + " as text)]");
         if (namesAllowed) {
-            params.add("%\"fullname\":\"" + literal + "%");
-            alternatives.add("lower(c.request) like ?" + params.size() + " escape '!'");
+            params.add(likeLiteral(lower) + "%");
+            alternatives.add("c.candidate_name like ?" + params.size() + " escape '!'");
         }
         where.append(" and (").append(String.join(" or ", alternatives)).append(")");
     }
 
-    /** Risk first: a very high listed risk, then high, then any indicator, then areas alone. */
+    /** The text as a list entry id, and the ids of the entries whose name or an alias starts with it. */
+    private List<String> entriesNamed(String lower) {
+        List<String> ids = new ArrayList<>();
+        ids.add(lower);
+        for (var entity : policies.current().document().highRiskEntities()) {
+            boolean named = entity.name().toLowerCase(java.util.Locale.ROOT).startsWith(lower)
+                    || entity.aliases().stream().anyMatch(a -> a.toLowerCase(java.util.Locale.ROOT).startsWith(lower));
+            if (named) {
+                ids.add(entity.id());
+            }
+        }
+        return ids;
+    }
+
+    /** Risk first: a very high listed risk, then high, then any indicator, then areas alone (V16's risk_rank). */
     private static String orderBy(Order order) {
         return switch (order == null ? Order.DEADLINE : order) {
-            case DEADLINE -> "c.decisionDue, c.receivedAt, c.id";
-            case RECEIVED -> "c.receivedAt desc, c.id";
-            case RISK -> "case when c.assessment like '%\"riskLevel\":\"VERY_HIGH\"%' then 0"
-                    + " when c.assessment like '%\"riskLevel\":\"HIGH\"%' then 1"
-                    + " when c.assessment like '%\"indicators\":[]%' then 3 else 2 end, c.decisionDue, c.id";
+            case DEADLINE -> "c.decision_due, c.received_at, c.id";
+            case RECEIVED -> "c.received_at desc, c.id";
+            case RISK -> "c.risk_rank, c.decision_due, c.id";
         };
     }
 

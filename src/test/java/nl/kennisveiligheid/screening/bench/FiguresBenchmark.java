@@ -28,7 +28,8 @@ final class FiguresBenchmark {
 
     private static final Pattern LOGIN_FORM = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
 
-    record Result(long cases, List<Double> monthMillis, List<Double> weekMillis) {}
+    /** The figures per month and per week, and the archive's pages an officer opens most (path, times). */
+    record Result(long cases, List<Double> monthMillis, List<Double> weekMillis, java.util.Map<String, List<Double>> archive) {}
 
     private FiguresBenchmark() {}
 
@@ -41,8 +42,16 @@ final class FiguresBenchmark {
         for (int i = 0; i < 5; i++) {
             page(console, url + "/console/figures?period=month");
         }
-        return new Result(total, times(console, url + "/console/figures?period=month", 30),
-                times(console, url + "/console/figures?period=week", 30));
+        List<Double> month = times(console, url + "/console/figures?period=month", 30);
+        List<Double> week = times(console, url + "/console/figures?period=week", 30);
+        // The archive at the same size, as an officer searches it: the newest page, by risk, by reference, by name.
+        Session officer = signedIn(url, "officer1");
+        java.util.Map<String, List<Double>> archive = new java.util.LinkedHashMap<>();
+        for (String query : List.of("view=archive", "view=archive&sort=risk", "view=archive&q=FIG-" + runId + "-77",
+                "view=archive&q=candidate")) {
+            archive.put(query, times(officer, url + "/console?" + query, 20, "class=\"queue\""));
+        }
+        return new Result(total, month, week, archive);
     }
 
     /** Copies the template until the database holds {@code cases} cases; their decisions and alerts beside them. */
@@ -157,19 +166,27 @@ final class FiguresBenchmark {
     }
 
     private static List<Double> times(Session client, String page, int count) throws Exception {
+        return times(client, page, count, "figure-received");
+    }
+
+    private static List<Double> times(Session client, String page, int count, String mark) throws Exception {
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             long start = System.nanoTime();
-            page(client, page);
+            page(client, page, mark);
             millis.add((System.nanoTime() - start) / 1e6);
         }
         return millis;
     }
 
     private static void page(Session session, String page) throws Exception {
+        page(session, page, "figure-received");
+    }
+
+    private static void page(Session session, String page, String mark) throws Exception {
         HttpResponse<String> response = session.client().send(HttpRequest.newBuilder(URI.create(page))
                 .header("Cookie", session.cookies()).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200 || !response.body().contains("figure-received")) {
+        if (response.statusCode() != 200 || !response.body().contains(mark)) {
             throw new IllegalStateException(page + " answered " + response.statusCode());
         }
     }

@@ -449,6 +449,13 @@ public final class ServiceBenchmark {
                 FiguresBenchmark.describe(r.monthMillis()), "-", "-", "-", "< 300 ms"});
         table.add(new String[] {"console figures per week at " + fmt(r.cases()) + " cases",
                 FiguresBenchmark.describe(r.weekMillis()), "-", "-", "-", "< 300 ms"});
+        ObjectNode archive = node.putObject("archive");
+        r.archive().forEach((query, millis) -> {
+            archive.put(query + " p50Ms", round(FiguresBenchmark.percentile(millis, 50)));
+            archive.put(query + " p95Ms", round(FiguresBenchmark.percentile(millis, 95)));
+            table.add(new String[] {"console /console?" + query + " at " + fmt(r.cases()) + " cases",
+                    FiguresBenchmark.describe(millis), "-", "-", "-", "-"});
+        });
     }
 
     /**
