@@ -37,6 +37,7 @@ import nl.kennisveiligheid.screening.policy.PolicyService;
 import nl.kennisveiligheid.screening.support.LocalInfra;
 import nl.kennisveiligheid.screening.support.Requests;
 import nl.kennisveiligheid.screening.support.Tokens;
+import nl.kennisveiligheid.screening.support.TopicCopies;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -254,26 +255,25 @@ class AuditLogTest {
         }
         String tampered = topic + ".tampered";
         String duplicated = topic + ".duplicated";
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
-                KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(List.of(new NewTopic(tampered, 1, (short) 1), new NewTopic(duplicated, 1, (short) 1)))
                     .all().get();
+            List<String> tamperedCopy = new ArrayList<>();
+            List<String> duplicatedCopy = new ArrayList<>();
             for (ObjectNode original : events) {
                 long sequence = original.path("sequence").asLong();
                 ObjectNode e = original.deepCopy();
                 if (sequence == 3) {
                     e.put("outcome", "REFUSED".equals(e.path("outcome").asText()) ? "APPROVED" : "REFUSED");
                 }
-                producer.send(new ProducerRecord<>(tampered, e.toString()));
-                producer.send(new ProducerRecord<>(duplicated, original.toString()));
+                tamperedCopy.add(e.toString());
+                duplicatedCopy.add(original.toString());
                 if (sequence == 4) {
-                    producer.send(new ProducerRecord<>(duplicated, original.toString()));
+                    duplicatedCopy.add(original.toString());
                 }
             }
-            producer.flush();
+            TopicCopies.write(bootstrap, tampered, tamperedCopy);
+            TopicCopies.write(bootstrap, duplicated, duplicatedCopy);
         }
         ChainVerifier broken = new ChainVerifier(keys.publicKey());
         log(tampered).forEach(broken::accept);

@@ -289,21 +289,12 @@ class TransparencyLogTest {
         rewritten.set(middle, rewritten.get(middle).replace("\"type\":\"", "\"type\":\"X"));
         copies.put("rewritten", rewritten);
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
-                Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
-                org.apache.kafka.clients.producer.KafkaProducer<String, String> producer = new org.apache.kafka.clients.producer.KafkaProducer<>(Map.of(
-                        org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                        org.apache.kafka.clients.producer.ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                        org.apache.kafka.common.serialization.StringSerializer.class,
-                        org.apache.kafka.clients.producer.ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                        org.apache.kafka.common.serialization.StringSerializer.class))) {
+                Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             for (Map.Entry<String, List<String>> copy : copies.entrySet()) {
                 String name = topic + "." + copy.getKey() + "-" + stamp;
                 if (copy.getValue() != null) {
                     admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(name, 1, (short) 1))).all().get();
-                    for (String record : copy.getValue()) {
-                        producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(name, record));
-                    }
-                    producer.flush();
+                    nl.kennisveiligheid.screening.support.TopicCopies.write(bootstrap, name, copy.getValue());
                 }
                 ChainVerifier chain = new ChainVerifier(keys.publicKey());
                 chain.tree().trust(trusted);
