@@ -12,7 +12,7 @@ import nl.kennisveiligheid.screening.review.ReviewService;
 /**
  * The queue's or the archive's filter, order and page as the officer set them: read leniently from
  * the query (a value the console does not know falls back to its default, never to an error page),
- * and written back into the links for paging and sorting.
+ * and written back into the links to the other pages.
  */
 public record CaseListQuery(boolean archive, String text, CaseStatus state, String assignee,
         ReviewService.Order order, int page) {
@@ -43,25 +43,12 @@ public record CaseListQuery(boolean archive, String text, CaseStatus state, Stri
         return state == null ? "" : state.name();
     }
 
-    public String view() {
-        return archive ? "archive" : "queue";
-    }
-
     public List<ReviewService.Order> orders() {
         return List.of(ReviewService.Order.values());
     }
 
     /** This query on another page. */
     public String link(int toPage) {
-        return with(order, toPage);
-    }
-
-    /** This query in another order, from its first page. */
-    public String sortedBy(ReviewService.Order by) {
-        return with(by, 1);
-    }
-
-    private String with(ReviewService.Order by, int toPage) {
         Map<String, String> values = new LinkedHashMap<>();
         if (archive) {
             values.put("view", "archive");
@@ -69,7 +56,7 @@ public record CaseListQuery(boolean archive, String text, CaseStatus state, Stri
         values.put("q", text);
         values.put("state", stateName());
         values.put("assignee", assignee);
-        values.put("sort", by.name().toLowerCase(java.util.Locale.ROOT));
+        values.put("sort", order.name().toLowerCase(java.util.Locale.ROOT));
         values.put("page", toPage == 1 ? "" : Integer.toString(toPage));
         String query = values.entrySet().stream().filter(e -> !e.getValue().isEmpty())
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
