@@ -60,7 +60,8 @@ public record ChartLayout(int width, int height, double plotLeft, double plotTop
         // Cases are whole: five steps up to at least 5 keep every tick a whole number (1, 2, 4, 10, 20 …).
         boolean counts = figure.unit() == Figure.Unit.CASES;
         int steps = counts ? 5 : 4;
-        double max = counts ? Math.max(5, niceCeiling(largest)) : niceCeiling(largest);
+        double max = counts ? Math.max(5, niceCeiling(largest))
+                : figure.unit() == Figure.Unit.PERCENT ? 100 : niceCeiling(largest);
         List<Tick> ticks = new ArrayList<>();
         for (int i = 0; i <= steps; i++) {
             double value = max * i / steps;

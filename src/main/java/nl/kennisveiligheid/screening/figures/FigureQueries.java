@@ -64,16 +64,21 @@ public class FigureQueries {
         String bucket = "width_bucket(%s, cast(? as timestamptz[]))";
         Timestamp now = Timestamp.from(clock.instant());
         // Three groups of queries on three connections at once: the page waits for the slowest group, not the sum.
-        var cases = inParallel(c -> List.of(
-                perPeriod("received", Figure.Kind.BARS, Figure.Unit.CASES, List.of("received"), starts, labels,
-                        rows(c, "select " + bucket.formatted("received_at") + ", count(*) from screening_case"
-                                + " where received_at >= ? group by 1", array(c, bounds), from)),
+        var cases = inParallel(c -> {
+            List<Object[]> received = rows(c, "select " + bucket.formatted("received_at") + ", count(*),"
+                    + " count(*) filter (where triaged_as = 'FLAGGED') from screening_case where received_at >= ? group by 1",
+                    array(c, bounds), from);
+            return List.of(
+                perPeriod("received", Figure.Kind.BARS, Figure.Unit.CASES, List.of("received"), starts, labels, received),
+                perPeriod("flagRate", Figure.Kind.LINES, Figure.Unit.PERCENT, List.of("flagRate"), starts, labels,
+                        received.stream().map(r -> new Object[] {r[0], share(r[2], r[1])}).toList()),
                 flagRate("flagRateByArea", rows(c, "select area, count(*), count(*) filter (where triaged_as = 'FLAGGED')"
                         + " from screening_case, unnest(area_codes) area where received_at >= ? group by 1 order by 2 desc, 1",
                         from)),
                 flagRate("flagRateByInstitution", rows(c, "select institution, count(*),"
                         + " count(*) filter (where triaged_as = 'FLAGGED') from screening_case where received_at >= ?"
-                        + " group by 1 order by 2 desc, 1 limit " + TOP, from))));
+                        + " group by 1 order by 2 desc, 1 limit " + TOP, from)));
+        });
         var decisions = inParallel(c -> List.of(outcomes(c, bucket, array(c, bounds), from, starts, labels),
                 perPeriod("rescreeningAlerts", Figure.Kind.BARS, Figure.Unit.CASES, List.of("alerts"), starts, labels,
                         rows(c, "select " + bucket.formatted("raised_at") + ", count(*) from rescreening_alert"
@@ -98,7 +103,7 @@ public class FigureQueries {
         List<Figure> byDecision = join(decisions);
         Timing times = join(timing);
         return new Figures(period, starts.get(0), List.of(byCase.get(0), byDecision.get(0), times.timeToDecision(),
-                times.decidedLate(), byDecision.get(1), byCase.get(1), byCase.get(2)), times.overdueNow());
+                times.decidedLate(), byDecision.get(1), byCase.get(1), byCase.get(2), byCase.get(3)), times.overdueNow());
     }
 
     private record Timing(Figure timeToDecision, Figure decidedLate, long overdueNow) {}
@@ -172,13 +177,16 @@ public class FigureQueries {
 
     /** The share of cases triage flagged, in percent, per area or institution, with the counts behind it. */
     private static Figure flagRate(String key, List<Object[]> counted) {
-        List<Figure.Row> rows = counted.stream().map(r -> {
-            double received = ((Number) r[1]).doubleValue();
-            double flagged = ((Number) r[2]).doubleValue();
-            return new Figure.Row((String) r[0], List.of(Math.round(flagged * 1000 / received) / 10.0, flagged, received));
-        }).toList();
+        List<Figure.Row> rows = counted.stream().map(r -> new Figure.Row((String) r[0], List.of(share(r[2], r[1]),
+                ((Number) r[2]).doubleValue(), ((Number) r[1]).doubleValue()))).toList();
         return new Figure(key, Figure.Kind.HORIZONTAL_BARS, Figure.Unit.PERCENT, List.of("flagRate", "flagged", "received"),
                 rows);
+    }
+
+    /** A part of a whole in percent with one decimal. */
+    private static Double share(Object part, Object whole) {
+        double of = ((Number) whole).doubleValue();
+        return of == 0 ? null : Math.round(((Number) part).doubleValue() * 1000 / of) / 10.0;
     }
 
     private static Double days(Object seconds) {

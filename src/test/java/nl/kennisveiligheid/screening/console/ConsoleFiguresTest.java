@@ -52,6 +52,8 @@ class ConsoleFiguresTest {
         assertThat(number(currentRow(after, "received").get(0))).isEqualTo(received + 1);
         assertThat(number(currentRow(after, "outcomes").get(2))).isEqualTo(approved + 1);
         assertThat(number(currentRow(after, "timeToDecision").get(0))).isNotNaN().isGreaterThanOrEqualTo(0);
+        assertThat(number(currentRow(after, "flagRate").get(0))).as("a flagged case was received this month")
+                .isGreaterThan(0).isLessThanOrEqualTo(100);
         assertThat(after.select("#figure-outcomes thead th").eachText())
                 .containsExactly("Period", "Not required", "Cleared", "Approved", "Approved with conditions", "Refused");
         assertThat(after.select("#figure-received table tbody tr")).hasSize(12);
@@ -64,7 +66,7 @@ class ConsoleFiguresTest {
         ConsoleSignIn auditor = ConsoleSignIn.as("auditor1");
         ConsoleBrowserTest.flaggedCase();
         Document page = figures(auditor, "week");
-        assertThat(page.select("section.chart")).hasSize(7);
+        assertThat(page.select("section.chart")).hasSize(8);
         for (Element section : page.select("section.chart")) {
             String key = section.id().substring("figure-".length());
             Element svg = section.selectFirst("svg.chart-svg");

@@ -101,7 +101,7 @@ class ConsoleTeamBrowserTest {
         try (Browser browser = new Browser("en")) {
             browser.open(ConsoleBrowserTest.console() + "/figures");
             browser.signInAs("officer2");
-            assertThat(browser.all("svg.chart-svg")).hasSize(7);
+            assertThat(browser.all("svg.chart-svg")).hasSize(8);
             for (WebElement svg : browser.all("svg.chart-svg")) {
                 assertThat(svg.getSize().getWidth()).as("a drawn chart").isGreaterThan(100);
                 assertThat(svg.findElements(By.cssSelector("text"))).as("axis labels").isNotEmpty();

@@ -48,6 +48,10 @@ class ChartLayoutTest {
         Figure days = new Figure("timeToDecision", Figure.Kind.LINES, Figure.Unit.DAYS, List.of("median"),
                 List.of(row("Jan", 2.0)));
         assertThat(ChartLayout.of(days).ticks()).extracting(ChartLayout.Tick::label).containsExactly("0", "0.5", "1", "1.5", "2");
+        Figure shares = new Figure("flagRate", Figure.Kind.LINES, Figure.Unit.PERCENT, List.of("flagRate"),
+                List.of(row("Jan", 12.5)));
+        assertThat(ChartLayout.of(shares).ticks()).extracting(ChartLayout.Tick::label)
+                .as("a share runs to a hundred percent").containsExactly("0", "25", "50", "75", "100");
     }
 
     @Test
