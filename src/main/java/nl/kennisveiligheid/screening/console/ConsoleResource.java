@@ -157,22 +157,9 @@ public class ConsoleResource {
             throw new NotFoundException();
         }
         var body = new ReviewBodies.ReassignmentBody(blankToNull(assignee), reason);
-        Map<String, String> typed = values("assignee", assignee, "reason", reason);
-        try {
-            reviews.reassign(id, new ReviewService.Officer(caller.officerId(), caller.userName()), valid(body));
-        } catch (InvalidInputException e) {
-            var problems = e.errors().stream().map(f -> new FormState.FieldProblem(f.field(), problemKey(f.message())))
-                    .toList();
-            return Response.status(400).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(teamPage(caseId, new FormState("reassignment", typed, problems, null), false)).build();
-        } catch (ProblemException e) {
-            if (e.status() == 404) {
-                throw new NotFoundException();
-            }
-            return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(teamPage(caseId, new FormState("reassignment", typed, List.of(), e.slug()), false)).build();
-        }
-        return Response.seeOther(URI.create("/console/team?done=moved")).build();
+        return submit("reassignment", values("assignee", assignee, "reason", reason),
+                () -> reviews.reassign(id, new ReviewService.Officer(caller.officerId(), caller.userName()), valid(body)),
+                state -> teamPage(caseId, state, false), "/console/team?done=moved");
     }
 
     /** The figures a head of unit reports, per month or per week: charts, their tables, CSV downloads. */
@@ -346,20 +333,10 @@ public class ConsoleResource {
 
     private Response policyAction(String version, String form, Map<String, String> typed, String done,
             Supplier<nl.kennisveiligheid.screening.policy.PolicyVersion> change) {
-        if (policyPages.version(version).isEmpty()) {
-            throw new NotFoundException();
-        }
-        try {
-            change.get();
-        } catch (ProblemException e) {
-            return page(e.status(), policyVersionTemplate(version, new FormState(form, typed, List.of(), e.slug()),
-                    UploadState.none(), null));
-        } catch (InvalidInputException e) {
-            return page(400, policyVersionTemplate(version, new FormState(form, typed, e.errors().stream()
-                    .map(f -> new FormState.FieldProblem(f.field(), "invalid")).toList(), null), UploadState.none(), null));
-        }
-        return Response.seeOther(URI.create("/console/policies/versions/"
-                + java.net.URLEncoder.encode(version, java.nio.charset.StandardCharsets.UTF_8) + "?done=" + done)).build();
+        return submit(form, typed, change::get,
+                state -> render(policyVersionTemplate(version, state, UploadState.none(), null)),
+                "/console/policies/versions/" + java.net.URLEncoder.encode(version, java.nio.charset.StandardCharsets.UTF_8)
+                        + "?done=" + done);
     }
 
     private String policyVersionPage(String version, FormState form, UploadState upload, String done) {
@@ -367,10 +344,10 @@ public class ConsoleResource {
     }
 
     private TemplateInstance policyVersionTemplate(String version, FormState form, UploadState upload, String done) {
-        var row = policyPages.version(version).orElseThrow(NotFoundException::new);
         List<PolicyPages.VersionRow> all = policyPages.versions();
+        var row = all.stream().filter(v -> v.version().equals(version)).findFirst().orElseThrow(NotFoundException::new);
         // The version before it in the list (newest first) is what it is compared with by default.
-        String previous = all.stream().dropWhile(v -> !v.version().equals(version)).skip(1).findFirst()
+        String previous = all.stream().dropWhile(v -> v != row).skip(1).findFirst()
                 .map(PolicyPages.VersionRow::version).orElse(null);
         String completed = done != null && List.of("uploaded", "proposed", "published", "cancelled").contains(done) ? done : null;
         return ConsoleTemplates.policyVersion(page(), row, previous, policyPages.rescreening(version),
@@ -532,24 +509,36 @@ public class ConsoleResource {
 
     private Response act(UUID id, OfficerActions.Action action, String form, Map<String, String> values,
             Supplier<ReviewViews.CaseDetail> change) {
+        return submit(form, values, change::get, state -> caseResponse(id, state, null),
+                "/console/cases/" + id + "?done=" + action.name());
+    }
+
+    /**
+     * Carries out a form's action: done, the browser is sent on to {@code doneAt} (303, so a reload
+     * never repeats it); refused, the same page comes back with the form as typed and why, with the
+     * status the API would give. Every console form goes through here, so each refusal reads alike.
+     */
+    private Response submit(String form, Map<String, String> typed, Runnable change,
+            java.util.function.Function<FormState, String> pageAgain, String doneAt) {
         try {
-            change.get();
+            change.run();
         } catch (InvalidInputException e) {
             var problems = e.errors().stream().map(f -> new FormState.FieldProblem(f.field(), problemKey(f.message())))
                     .toList();
-            return Response.status(400).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(caseResponse(id, new FormState(form, values, problems, null), null)).build();
+            return html(400, pageAgain.apply(new FormState(form, typed, problems, null)));
         } catch (ProblemException e) {
             if (e.status() == 404) {
                 throw new NotFoundException();
             }
-            return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(caseResponse(id, new FormState(form, values, List.of(), e.slug()), null)).build();
+            return html(e.status(), pageAgain.apply(new FormState(form, typed, List.of(), e.slug())));
         } catch (jakarta.persistence.OptimisticLockException | org.hibernate.StaleObjectStateException e) {
-            return Response.status(409).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(caseResponse(id, new FormState(form, values, List.of(), "concurrent-change"), null)).build();
+            return html(409, pageAgain.apply(new FormState(form, typed, List.of(), "concurrent-change")));
         }
-        return Response.seeOther(URI.create("/console/cases/" + id + "?done=" + action.name())).build();
+        return Response.seeOther(URI.create(doneAt)).build();
+    }
+
+    private static Response html(int status, String page) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(page).build();
     }
 
     private String caseResponse(UUID id, FormState form, OfficerActions.Action done) {

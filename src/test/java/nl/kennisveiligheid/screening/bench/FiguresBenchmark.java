@@ -1,11 +1,9 @@
 package nl.kennisveiligheid.screening.bench;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -14,8 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Issue 21's goal: the console's figures page in under 300 ms at 100,000 cases. The database is
@@ -25,8 +21,6 @@ import java.util.regex.Pattern;
  * through Keycloak as a browser would, and the page is fetched per month and per week.
  */
 final class FiguresBenchmark {
-
-    private static final Pattern LOGIN_FORM = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
 
     /** The figures per month and per week, and the archive's pages an officer opens most (path, times). */
     record Result(long cases, List<Double> monthMillis, List<Double> weekMillis, java.util.Map<String, List<Double>> archive) {}
@@ -119,50 +113,16 @@ final class FiguresBenchmark {
     record Session(HttpClient client, String cookies) {}
 
     /**
-     * Signs in through the realm's login form as a browser does, keeping the service's and Keycloak's
-     * cookies apart by hand: with java.net.CookieManager as the jar, Keycloak answered the login form with 400.
+     * Signs in through the realm's login form as the console tests do ({@code ConsoleSignIn}, REST
+     * Assured against the service under test); the pages are then timed with java.net.http, which adds
+     * less of its own to each figure.
      */
-    static Session signedIn(String url, String user) throws Exception {
-        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        java.util.Map<String, String> service = new java.util.LinkedHashMap<>();
-        java.util.Map<String, String> keycloak = new java.util.LinkedHashMap<>();
-        HttpResponse<String> start = get(client, url + "/console", service);
-        HttpResponse<String> login = get(client, start.headers().firstValue("Location").orElseThrow(), keycloak);
-        Matcher form = LOGIN_FORM.matcher(login.body());
-        if (!form.find()) {
-            throw new IllegalStateException("no login form at " + login.uri());
-        }
-        String fields = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(user + "-pw", StandardCharsets.UTF_8) + "&credentialId=";
-        HttpResponse<String> posted = client.send(HttpRequest.newBuilder(URI.create(form.group(1).replace("&amp;", "&")))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", header(keycloak))
-                .POST(HttpRequest.BodyPublishers.ofString(fields)).build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> back = get(client, posted.headers().firstValue("Location")
-                .orElseThrow(() -> new IllegalStateException("Keycloak refused the sign-in: " + posted.statusCode())), service);
-        if (back.statusCode() / 100 != 3 || service.keySet().stream().noneMatch(n -> n.startsWith("q_session"))) {
-            throw new IllegalStateException("the service did not start a session: " + back.statusCode());
-        }
-        return new Session(client, header(service));
-    }
-
-    private static HttpResponse<String> get(HttpClient client, String url, java.util.Map<String, String> jar)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
-        if (!jar.isEmpty()) {
-            request.header("Cookie", header(jar));
-        }
-        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        for (String cookie : response.headers().allValues("Set-Cookie")) {
-            String pair = cookie.split(";", 2)[0];
-            int eq = pair.indexOf('=');
-            jar.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
-        }
-        return response;
-    }
-
-    private static String header(java.util.Map<String, String> jar) {
-        return jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(java.util.stream.Collectors.joining("; "));
+    static Session signedIn(String url, String user) {
+        URI service = URI.create(url);
+        io.restassured.RestAssured.baseURI = service.getScheme() + "://" + service.getHost();
+        io.restassured.RestAssured.port = service.getPort();
+        return new Session(HttpClient.newHttpClient(),
+                nl.kennisveiligheid.screening.support.ConsoleSignIn.as(user).cookieHeader());
     }
 
     private static List<Double> times(Session client, String page, int count) throws Exception {
