@@ -10,6 +10,8 @@ import nl.kennisveiligheid.screening.common.Problem.FieldError;
 final class RequestRules {
 
     private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
+    /** ISO 8601's four-digit years; Jackson reads larger ones, which PostgreSQL's dates cannot hold. */
+    private static final LocalDate LATEST_DATE = LocalDate.of(9999, 12, 31);
 
     private RequestRules() {}
 
@@ -19,11 +21,15 @@ final class RequestRules {
             errors.add(new FieldError("candidate.dateOfBirth", "must not be before 1900-01-01"));
         }
         ScreeningRequest.Position position = request.position();
+        withinFourDigitYears(errors, "position.startDate", position.startDate());
+        withinFourDigitYears(errors, "position.endDate", position.endDate());
         if (position.startDate() != null && position.endDate() != null && position.endDate().isBefore(position.startDate())) {
             errors.add(new FieldError("position.endDate", "must not be before position.startDate"));
         }
         for (int i = 0; i < request.affiliations().size(); i++) {
             ScreeningRequest.Affiliation a = request.affiliations().get(i);
+            withinFourDigitYears(errors, "affiliations[" + i + "].from", a.from());
+            withinFourDigitYears(errors, "affiliations[" + i + "].to", a.to());
             if (a.from() != null && a.to() != null && a.to().isBefore(a.from())) {
                 errors.add(new FieldError("affiliations[" + i + "].to", "must not be before affiliations[" + i + "].from"));
             }
@@ -36,5 +42,11 @@ final class RequestRules {
             }
         }
         return errors;
+    }
+
+    private static void withinFourDigitYears(List<FieldError> errors, String field, LocalDate date) {
+        if (date != null && date.isAfter(LATEST_DATE)) {
+            errors.add(new FieldError(field, "must be a date up to 9999-12-31"));
+        }
     }
 }
