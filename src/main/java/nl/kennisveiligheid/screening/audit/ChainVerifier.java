@@ -1,9 +1,17 @@
 package nl.kennisveiligheid.screening.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
+import nl.kennisveiligheid.screening.audit.tree.MerkleTree;
+import nl.kennisveiligheid.screening.common.CanonicalJson;
 
 /**
  * Verifies the log event by event, in the order read: duplicates (same eventId) are skipped; each
@@ -16,8 +24,7 @@ public final class ChainVerifier {
     private final int signatureEvery;
     /** The leaf hash of each eventId's first delivery: a redelivery must be the same bytes. */
     private final java.util.Map<String, byte[]> seen = new java.util.HashMap<>();
-    private ObjectNode last;
-    private byte[] lastSignedBytes;
+    private Checked last;
     private boolean lastSignatureChecked;
     private long expectedSequence = 1;
     private String lastHash = EventSigning.GENESIS;
@@ -48,165 +55,176 @@ public final class ChainVerifier {
         this.tree = new TreeVerifier(schedule);
     }
 
-    /**
-     * Takes the next event as the record's text. The relay writes events in canonical form, so the
-     * signed bytes are the text without its {@code hash} and {@code signature} members, found without
-     * re-canonicalising; a record that is not canonical falls back to full canonicalisation.
-     */
-    public boolean acceptRecord(String record) throws java.io.IOException {
+    /** Takes the next record as text (its UTF-8 bytes are the record); for callers that hold text. */
+    public boolean acceptRecord(String record) {
+        return acceptRecord(record.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Takes the next record, its bytes exactly as on the topic; returns false for a duplicate delivery. */
+    public boolean acceptRecord(byte[] record) {
         return accept(check(record, false));
     }
 
     /**
-     * Takes the next records, in log order, and returns the events that were not duplicates. What
-     * each record needs on its own (parsing, its hash, its signature when every one is checked) runs
-     * on all cores; linking each to the one before runs in order, as {@link #acceptRecord} does.
+     * Takes the next records, in log order, and returns those that were not duplicates or checkpoints,
+     * as they were given. What each record needs on its own (reading it, its two hashes, its signature
+     * when every one is checked) runs on all cores; linking each to the one before runs in order, as
+     * {@link #acceptRecord} does.
      */
-    public List<ObjectNode> acceptRecords(List<String> records) {
+    public List<byte[]> acceptRecords(List<byte[]> records) {
         boolean everySignature = signatureEvery == 1;
-        List<Checked> checked = records.parallelStream().map(r -> {
-            try {
-                return check(r, everySignature);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }).toList();
-        List<ObjectNode> accepted = new ArrayList<>(checked.size());
+        List<Checked> checked = records.parallelStream().map(r -> check(r, everySignature)).toList();
+        List<byte[]> accepted = new ArrayList<>(checked.size());
         for (Checked c : checked) {
             if (accept(c)) {
-                accepted.add(c.event());
+                accepted.add(c.record());
             }
         }
         return accepted;
     }
 
-    /** Takes the next event; returns false for a duplicate delivery, which is ignored. */
+    /** Takes the next event as a tree: its record is its canonical JSON, the bytes the relay writes. */
     public boolean accept(ObjectNode event) {
-        byte[] bytes = EventSigning.signedBytes(event);
-        return accept(new Checked(event, bytes, hashMatches(bytes, event)));
+        return acceptRecord(CanonicalJson.bytes(event));
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper LENIENT = new com.fasterxml.jackson.databind.ObjectMapper();
+    /** Keeps the last of duplicate keys, to read a record that is already known not to be canonical. */
+    private static final ObjectMapper LENIENT = new ObjectMapper();
 
-    /** Refuses a duplicate key while parsing: a reader that kept the last of two would see other content. */
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
-            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /** The members of a record the chain needs, however the record was read. */
+    private record Facts(String eventId, long sequence, boolean hasSequence, String prevHash, String hash,
+            String signature, String type) {
+
+        static Facts of(CanonicalRecord r) {
+            return new Facts(r.eventId(), r.sequence(), r.hasSequence(), r.prevHash(), r.hash(), r.signature(), r.type());
+        }
+
+        static Facts of(JsonNode event) {
+            return new Facts(event.path("eventId").asText(), event.path("sequence").asLong(-1), event.has("sequence"),
+                    event.path("prevHash").asText(), event.path("hash").asText(),
+                    event.hasNonNull("signature") ? event.get("signature").asText() : null, event.path("type").asText());
+        }
+
+        boolean checkpoint() {
+            return CheckpointRecord.TYPE.equals(type) && !hasSequence;
+        }
+    }
 
     /**
-     * One record's own facts, independent of its neighbours. {@code signatureValid} is null when not
-     * checked yet; {@code leafHash} is the tree's hash of its bytes as read; {@code canonical} whether
-     * those bytes are exactly the canonical form of their content.
+     * One record's own facts, independent of its neighbours. {@code signed} feeds the bytes that were
+     * hashed and signed; {@code signatureValid} is null when not checked yet; {@code leafHash} is the
+     * tree's hash of the bytes as read; {@code canonical} whether those bytes are exactly the canonical
+     * form of their content. A checkpoint record has only its bytes and facts.
      */
-    private record Checked(ObjectNode event, byte[] signedBytes, boolean hashMatches, Boolean signatureValid,
-            PublicKey checkedWith, byte[] leafHash, boolean canonical) {
-        Checked(ObjectNode event, byte[] signedBytes, boolean hashMatches) {
-            // An event given as a tree has the bytes the relay writes: its canonical JSON.
-            this(event, signedBytes, hashMatches, null, null, nl.kennisveiligheid.screening.audit.tree.MerkleTree
-                    .leafHash(nl.kennisveiligheid.screening.common.CanonicalJson.bytes(event)), true);
-        }
-    }
+    private record Checked(byte[] record, Facts facts, Consumer<CanonicalRecord.ByteSink> signed, boolean hashMatches,
+            Boolean signatureValid, PublicKey checkedWith, byte[] leafHash, boolean canonical) {}
 
-    private Checked check(String record, boolean withSignature) throws java.io.IOException {
-        ObjectNode event;
-        try {
-            event = (ObjectNode) JSON.readTree(record);
-        } catch (com.fasterxml.jackson.core.JsonParseException duplicateKey) {
-            // A duplicate key: not canonical, and not to be read as either of its values.
-            event = (ObjectNode) LENIENT.readTree(record);
-            byte[] leaf = nl.kennisveiligheid.screening.audit.tree.MerkleTree.leafHash(
-                    record.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return new Checked(event, EventSigning.signedBytes(event), false, null, null, leaf, false);
+    private Checked check(byte[] record, boolean withSignature) {
+        CanonicalRecord read = CanonicalRecord.read(record);
+        if (read == null) {
+            return notCanonical(record);
         }
-        byte[] recordBytes = record.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        if (CheckpointRecord.is(event)) {
-            return new Checked(event, null, false, null, null, null, true);
+        Facts facts = Facts.of(read);
+        if (facts.checkpoint()) {
+            return new Checked(record, facts, null, false, null, null, null, true);
         }
-        byte[] leafHash = nl.kennisveiligheid.screening.audit.tree.MerkleTree.leafHash(recordBytes);
-        String hash = event.path("hash").asText();
-        String signature = event.path("signature").asText();
-        String stripped = record.replace(",\"hash\":\"" + hash + "\"", "")
-                .replace(",\"signature\":\"" + signature + "\"", "");
-        byte[] bytes = stripped.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        boolean matches = stripped.length() != record.length() && hashMatches(bytes, event);
-        // The bytes as read must be the canonical form, never re-canonicalised to pass: the signed
-        // (hashed) bytes with hash and signature in their sorted places, as the relay writes them.
-        // Reordered members, spacing or escapes elsewhere change the signed bytes, so the hash, the
-        // chain and the tree's root catch them; this catches the two members put out of place.
-        boolean canonical = matches && inCanonicalPlaces(record, stripped, hash, signature);
-        matches = matches && canonical;
+        byte[] leafHash = MerkleTree.leafHash(record);
+        // The bytes as read are the canonical form, never re-canonicalised to pass, so the signed bytes
+        // are the record without hash and signature, and the hash must be theirs.
+        boolean matches = facts.hash() != null && hashOf(read::signedBytes).equals(facts.hash());
         // The key known when the batch began; an event after a rotation in the same batch is checked again in order.
-        PublicKey key = schedule.at(event.path("sequence").asLong(0));
-        return new Checked(event, bytes, matches, withSignature ? EventSigning.signatureValid(event, bytes, key) : null,
-                key, leafHash, canonical);
+        PublicKey key = schedule.at(facts.sequence());
+        Boolean signature = withSignature ? EventSigning.signatureValid(facts.signature(), read::signedBytes, key) : null;
+        return new Checked(record, facts, read::signedBytes, matches, signature, key, leafHash, true);
     }
 
-    private static boolean inCanonicalPlaces(String record, String signed, String hash, String signature) {
+    /**
+     * A record whose bytes are not canonical (duplicate keys, reordered members, spacing, escapes or
+     * malformed UTF-8): counted, never linked into the chain; read leniently only to report where.
+     */
+    private static Checked notCanonical(byte[] record) {
+        JsonNode event;
         try {
-            return record.equals(CanonicalMembers.insert(signed,
-                    new java.util.TreeMap<>(java.util.Map.of("hash", hash, "signature", signature))));
-        } catch (RuntimeException notAnObject) {
-            return false;
+            event = LENIENT.readTree(record);
+        } catch (java.io.IOException unreadable) {
+            event = LENIENT.createObjectNode();
         }
+        Facts facts = Facts.of(event);
+        if (facts.checkpoint()) {
+            return new Checked(record, facts, null, false, null, null, null, true);
+        }
+        byte[] signedBytes = event instanceof ObjectNode object ? EventSigning.signedBytes(object) : new byte[0];
+        return new Checked(record, facts, sink -> sink.update(signedBytes, 0, signedBytes.length), false, null, null,
+                MerkleTree.leafHash(record), false);
     }
 
-    private static boolean hashMatches(byte[] signedBytes, ObjectNode event) {
-        return nl.kennisveiligheid.screening.common.CanonicalJson.sha256Hex(signedBytes)
-                .equals(event.path("hash").asText());
+    private static String hashOf(Consumer<CanonicalRecord.ByteSink> signed) {
+        MessageDigest sha = MerkleTree.sha256();
+        signed.accept(sha::update);
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     private boolean accept(Checked checked) {
-        ObjectNode event = checked.event();
-        if (CheckpointRecord.is(event)) {
-            tree.checkpoint(event);
+        Facts facts = checked.facts();
+        if (facts.checkpoint()) {
+            tree.checkpoint((ObjectNode) tree(checked.record()));
             return false;
         }
         if (!checked.canonical()) {
             nonCanonicalRecords++;
         }
-        String eventId = event.path("eventId").asText();
-        byte[] first = seen.putIfAbsent(eventId, checked.leafHash());
+        // A record without an event id (one that could not be read) is no redelivery of another.
+        boolean identified = facts.eventId() != null && !facts.eventId().isEmpty();
+        byte[] first = identified ? seen.putIfAbsent(facts.eventId(), checked.leafHash()) : null;
         if (first != null) {
             duplicates++;
             if (!java.util.Arrays.equals(first, checked.leafHash())) {
                 tamperedRedeliveries++;
                 if (firstBrokenSequence == null) {
-                    firstBrokenSequence = event.path("sequence").asLong(expectedSequence);
+                    firstBrokenSequence = facts.sequence() >= 0 ? facts.sequence() : expectedSequence;
                 }
             }
             return false;
         }
         eventsRead++;
-        long sequence = event.path("sequence").asLong(-1);
-        boolean linked = sequence == expectedSequence && lastHash.equals(event.path("prevHash").asText())
-                && checked.hashMatches();
+        long sequence = facts.sequence();
+        boolean linked = sequence == expectedSequence && lastHash.equals(facts.prevHash()) && checked.hashMatches();
         if (!linked && firstBrokenSequence == null) {
             firstBrokenSequence = sequence >= 0 ? sequence : expectedSequence;
         }
-        boolean rotation = AuditOutbox.KEY_ROTATED.equals(event.path("type").asText());
+        boolean rotation = AuditOutbox.KEY_ROTATED.equals(facts.type());
         lastSignatureChecked = eventsRead % signatureEvery == 0 || rotation;
         boolean valid = true;
         if (lastSignatureChecked) {
             PublicKey key = schedule.at(sequence);
             valid = checked.signatureValid() != null && checked.checkedWith() == key ? checked.signatureValid()
-                    : EventSigning.signatureValid(event, checked.signedBytes(), key);
+                    : EventSigning.signatureValid(facts.signature(), checked.signed(), key);
             signatureChecked(valid, sequence);
         }
         if (rotation && linked && valid) {
-            follow(event, sequence);
+            follow(tree(checked.record()), sequence);
         }
         tree.leaf(checked.leafHash());
-        last = event;
-        lastSignedBytes = checked.signedBytes();
+        last = checked;
         expectedSequence = sequence + 1;
-        lastHash = event.path("hash").asText();
+        lastHash = facts.hash();
         return true;
+    }
+
+    /** The whole record as a JSON tree, for the few records whose content the chain reads (checkpoints, rotations). */
+    private static JsonNode tree(byte[] record) {
+        try {
+            return LENIENT.readTree(record);
+        } catch (java.io.IOException unreadable) {
+            return LENIENT.createObjectNode();
+        }
     }
 
     /**
      * A rotation the current key signed: the key it names signs from the sequence it names, which
      * must be the next one (a rotation cannot reach back or skip ahead).
      */
-    private void follow(ObjectNode rotation, long sequence) {
+    private void follow(JsonNode rotation, long sequence) {
         JsonNodeReader reasons = new JsonNodeReader(rotation.path("reasons"));
         try {
             long from = reasons.number("validFromSequence");
@@ -262,8 +280,9 @@ public final class ChainVerifier {
     /** Checks the last event's signature if it was not checked yet; call once after the last event. */
     public ChainVerifier finish() {
         if (last != null && !lastSignatureChecked) {
-            long sequence = last.path("sequence").asLong(-1);
-            signatureChecked(EventSigning.signatureValid(last, lastSignedBytes, schedule.at(sequence)), sequence);
+            long sequence = last.facts().sequence();
+            signatureChecked(EventSigning.signatureValid(last.facts().signature(), last.signed(), schedule.at(sequence)),
+                    sequence);
             lastSignatureChecked = true;
         }
         tree.finish();

@@ -55,14 +55,24 @@ public final class EventSigning {
 
     /** With the signed bytes already at hand. */
     public static boolean signatureValid(ObjectNode event, byte[] bytes, PublicKey key) {
-        if (!event.hasNonNull("signature")) {
+        return signatureValid(event.hasNonNull("signature") ? event.get("signature").asText() : null,
+                sink -> sink.update(bytes, 0, bytes.length), key);
+    }
+
+    /**
+     * Whether {@code signature} (base64url) is the key's signature of the bytes {@code signed} feeds,
+     * which may come in pieces: a record's signed bytes are the record less two members.
+     */
+    public static boolean signatureValid(String signature, java.util.function.Consumer<CanonicalRecord.ByteSink> signed,
+            PublicKey key) {
+        if (signature == null) {
             return false;
         }
         try {
             Ed25519Signer verifier = new Ed25519Signer();
             verifier.init(false, new Ed25519PublicKeyParameters(raw(key.getEncoded()), 0));
-            verifier.update(bytes, 0, bytes.length);
-            return verifier.verifySignature(Base64.getUrlDecoder().decode(event.get("signature").asText()));
+            signed.accept(verifier::update);
+            return verifier.verifySignature(Base64.getUrlDecoder().decode(signature));
         } catch (IllegalArgumentException e) {
             return false;
         }

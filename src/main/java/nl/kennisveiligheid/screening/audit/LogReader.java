@@ -11,7 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Reads the whole log from offset 0 up to its end at the time of the call, with a consumer of its
@@ -27,9 +27,13 @@ public final class LogReader {
         readAll(Map.of(), bootstrap, topic, onEvent);
     }
 
-    /** The records of each poll together, in log order, for verifiers that spread work over cores. */
+    /**
+     * The records of each poll together, in log order, for verifiers that spread work over cores. Each
+     * record is its value's bytes exactly as on the topic: decoding them as text first would replace
+     * malformed UTF-8 and hash other bytes than the log holds.
+     */
     public interface BatchHandler {
-        void accept(List<String> records) throws IOException;
+        void accept(List<byte[]> records) throws IOException;
     }
 
     public static void readBatches(Map<String, Object> settings, String bootstrap, String topic, BatchHandler onBatch)
@@ -45,7 +49,7 @@ public final class LogReader {
     public static void readAll(Map<String, Object> settings, String bootstrap, String topic, Consumer<ObjectNode> onEvent)
             throws IOException {
         read(settings, bootstrap, topic, batch -> {
-            for (String record : batch) {
+            for (byte[] record : batch) {
                 ObjectNode value = (ObjectNode) JSON.readTree(record);
                 if (!CheckpointRecord.is(value)) {
                     onEvent.accept(value);
@@ -54,32 +58,79 @@ public final class LogReader {
         });
     }
 
+    /**
+     * Polls on a thread of its own while the caller's handler works on the batch before, so that
+     * fetching from the broker and checking overlap; at most two batches wait between them.
+     */
     private static void read(Map<String, Object> settings, String bootstrap, String topic, BatchHandler onBatch)
             throws IOException {
+        java.util.concurrent.BlockingQueue<Object> batches = new java.util.concurrent.ArrayBlockingQueue<>(2);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread poller = new Thread(() -> poll(settings, bootstrap, topic, batches, stop), "log-reader");
+        poller.setDaemon(true);
+        poller.start();
+        try {
+            while (true) {
+                Object next = batches.take();
+                if (next == END) {
+                    return;
+                }
+                if (next instanceof RuntimeException failed) {
+                    throw failed;
+                }
+                @SuppressWarnings("unchecked")
+                List<byte[]> batch = (List<byte[]>) next;
+                onBatch.accept(batch);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading the log", e);
+        } finally {
+            stop.set(true);
+            poller.interrupt();
+        }
+    }
+
+    private static final Object END = new Object();
+
+    private static void poll(Map<String, Object> settings, String bootstrap, String topic,
+            java.util.concurrent.BlockingQueue<Object> batches, java.util.concurrent.atomic.AtomicBoolean stop) {
         Map<String, Object> own = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
                 ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024,
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
         Map<String, Object> config = new java.util.HashMap<>(settings);
         config.putAll(own);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(15)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(15));
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                List<String> batch = new java.util.ArrayList<>();
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    batch.add(record.value());
+        try {
+            try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
+                List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(15)).stream()
+                        .map(p -> new TopicPartition(topic, p.partition())).toList();
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(15));
+                while (!stop.get() && partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                    List<byte[]> batch = new java.util.ArrayList<>();
+                    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                        batch.add(record.value());
+                    }
+                    if (!batch.isEmpty()) {
+                        batches.put(batch);
+                    }
                 }
-                if (!batch.isEmpty()) {
-                    onBatch.accept(batch);
-                }
+            }
+            batches.put(END);
+        } catch (InterruptedException | org.apache.kafka.common.errors.InterruptException stopped) {
+            // The reader gave up (its handler failed); nobody waits for more.
+        } catch (RuntimeException | Error failed) {
+            // The caller is waiting: it must learn of the failure, never wait forever.
+            try {
+                batches.put(failed instanceof RuntimeException r ? r : new IllegalStateException("the log reader failed", failed));
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -65,10 +65,25 @@ public final class Replay {
         return this;
     }
 
-    /** The next records of the log, in order; their checks run on all cores (see ChainVerifier). */
-    public void acceptRecords(List<String> records) {
-        for (ObjectNode event : chain.acceptRecords(records)) {
+    /**
+     * The next records of the log, in order; their checks, and reading the accepted ones as JSON, run on
+     * all cores (see ChainVerifier). A record that is not canonical is read keeping the last of
+     * duplicate keys; the chain has already reported it.
+     */
+    public void acceptRecords(List<byte[]> records) {
+        List<ObjectNode> events = chain.acceptRecords(records).parallelStream().map(Replay::event).toList();
+        for (ObjectNode event : events) {
             process(event);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static ObjectNode event(byte[] record) {
+        try {
+            return JSON.readTree(record) instanceof ObjectNode event ? event : JSON.createObjectNode();
+        } catch (java.io.IOException unreadable) {
+            return JSON.createObjectNode();
         }
     }
 

@@ -105,6 +105,28 @@ class ChainVerifierTest {
     }
 
     @Test
+    void bytesThatAreNotUtf8OrNotJsonAreReportedWhereTheyAreNotDecodedAway() throws Exception {
+        KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        List<ObjectNode> events = chain(key, 4);
+        List<byte[]> log = new ArrayList<>(bytes(List.of(record(events.get(0)), record(events.get(1)),
+                record(events.get(2)), record(events.get(3)))));
+        // A byte that is no UTF-8: decoding it as text would have replaced it, and hashed other bytes.
+        byte[] malformed = log.get(1).clone();
+        malformed[malformed.length - 3] = (byte) 0xff;
+        log.set(1, malformed);
+        log.add(3, "not json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ChainVerifier verifier = new ChainVerifier(key.getPublic());
+        verifier.acceptRecords(log);
+        verifier.finish();
+        assertThat(verifier.nonCanonicalRecords()).isEqualTo(2);
+        assertThat(verifier.firstBrokenSequence()).isEqualTo(2);
+        assertThat(verifier.tree().size()).as("every record read is a leaf").isEqualTo(5);
+        nl.kennisveiligheid.screening.audit.tree.CompactRange asOnTheTopic = new nl.kennisveiligheid.screening.audit.tree.CompactRange();
+        log.forEach(r -> asOnTheTopic.append(nl.kennisveiligheid.screening.audit.tree.MerkleTree.leafHash(r)));
+        assertThat(verifier.tree().root()).as("the tree is of the bytes as they are on the topic").isEqualTo(asOnTheTopic.root());
+    }
+
+    @Test
     void aRedeliveryWithOtherBytesIsTamperingNotADuplicate() throws Exception {
         KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         List<ObjectNode> events = chain(key, 4);
@@ -145,7 +167,7 @@ class ChainVerifierTest {
 
         ChainVerifier whole = new ChainVerifier(key.getPublic());
         whole.tree().trust(trusted);
-        whole.acceptRecords(log);
+        whole.acceptRecords(bytes(log));
         assertThat(whole.tree().trustedCheckpointVerified()).isTrue();
         assertThat(whole.tree().truncated()).isFalse();
         assertThat(whole.tree().size()).isEqualTo(12);
@@ -158,7 +180,7 @@ class ChainVerifierTest {
 
         ChainVerifier tail = new ChainVerifier(key.getPublic());
         tail.tree().trust(trusted);
-        tail.acceptRecords(log.subList(0, 7));
+        tail.acceptRecords(bytes(log.subList(0, 7)));
         assertThat(tail.chainIntact()).isTrue();
         assertThat(tail.tree().truncated()).isTrue();
         assertThat(tail.tree().trustedCheckpointVerified()).isFalse();
@@ -166,7 +188,7 @@ class ChainVerifierTest {
         List<String> rewritten = records(key, 12);
         ChainVerifier fork = new ChainVerifier(key.getPublic());
         fork.tree().trust(trusted);
-        fork.acceptRecords(rewritten);
+        fork.acceptRecords(bytes(rewritten));
         assertThat(fork.chainIntact()).as("a rewritten log re-signed by the key holder has an intact chain").isTrue();
         assertThat(fork.tree().trustedCheckpointVerified()).as("but another root at the checkpoint's size").isFalse();
         assertThat(fork.tree().truncated()).isFalse();
@@ -181,7 +203,7 @@ class ChainVerifierTest {
         topic.addAll(log.subList(4, 6));
         topic.add(CheckpointRecord.value(6, checkpointOf(key, log, 6)));
         ChainVerifier good = new ChainVerifier(key.getPublic());
-        good.acceptRecords(topic);
+        good.acceptRecords(bytes(topic));
         assertThat(good.eventsRead()).as("checkpoints are not events").isEqualTo(6);
         assertThat(good.tree().checkpointsVerified()).isEqualTo(2);
         assertThat(good.tree().checkpointsValid()).isTrue();
@@ -190,7 +212,7 @@ class ChainVerifierTest {
         List<String> forked = new ArrayList<>(topic);
         forked.add(CheckpointRecord.value(4, checkpointOf(key, otherLog, 4)));
         ChainVerifier fork = new ChainVerifier(key.getPublic());
-        fork.acceptRecords(forked);
+        fork.acceptRecords(bytes(forked));
         assertThat(fork.tree().checkpointsValid()).as("two checkpoints of size 4 with different roots").isFalse();
         assertThat(fork.tree().firstBadCheckpoint()).isEqualTo(4);
 
@@ -198,7 +220,7 @@ class ChainVerifierTest {
         List<String> foreign = new ArrayList<>(log.subList(0, 4));
         foreign.add(CheckpointRecord.value(4, checkpointOf(stranger, log, 4)));
         ChainVerifier unsigned = new ChainVerifier(key.getPublic());
-        unsigned.acceptRecords(foreign);
+        unsigned.acceptRecords(bytes(foreign));
         assertThat(unsigned.tree().checkpointsValid()).as("a checkpoint not signed by the log's key").isFalse();
     }
 
@@ -226,6 +248,11 @@ class ChainVerifierTest {
         return records;
     }
 
+    /** Records as the log reader gives them: their bytes. */
+    static List<byte[]> bytes(List<String> records) {
+        return records.stream().map(r -> r.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toList();
+    }
+
     static String record(ObjectNode event) throws Exception {
         return EventSigning.utf8(new org.erdtman.jcs.JsonCanonicalizer(event.toString()).getEncodedUTF8());
     }
@@ -249,9 +276,9 @@ class ChainVerifierTest {
                 }
                 oneByOne.finish();
                 ChainVerifier batched = new ChainVerifier(key.getPublic(), every);
-                List<ObjectNode> accepted = new ArrayList<>();
+                List<byte[]> accepted = new ArrayList<>();
                 for (int from = 0; from < log.size(); from += 9) {
-                    accepted.addAll(batched.acceptRecords(log.subList(from, Math.min(log.size(), from + 9))));
+                    accepted.addAll(batched.acceptRecords(bytes(log.subList(from, Math.min(log.size(), from + 9)))));
                 }
                 batched.finish();
                 assertThat(batched.chainIntact()).isEqualTo(oneByOne.chainIntact());
@@ -263,7 +290,7 @@ class ChainVerifierTest {
             }
         }
         ChainVerifier broken = new ChainVerifier(key.getPublic());
-        broken.acceptRecords(tampered);
+        broken.acceptRecords(bytes(tampered));
         assertThat(broken.firstBrokenSequence()).isEqualTo(18);
         assertThat(broken.firstBadSignature()).isEqualTo(18);
         assertThat(broken.duplicates()).isEqualTo(1);
@@ -279,8 +306,8 @@ class ChainVerifierTest {
         assertThat(verifier.acceptRecord(record(events.get(1)))).isFalse();
         assertThat(verifier.accept(events.get(2))).isTrue();
         assertThat(verifier.accept(events.get(2))).isFalse();
-        assertThat(verifier.acceptRecords(List.of(record(events.get(2)), record(events.get(3)))))
-                .extracting(e -> e.get("sequence").asLong()).containsExactly(4L);
+        assertThat(verifier.acceptRecords(bytes(List.of(record(events.get(2)), record(events.get(3))))))
+                .extracting(EventSigning::utf8).containsExactly(record(events.get(3)));
         assertThat(verifier.finish()).isSameAs(verifier);
         assertThat(verifier.eventsRead()).isEqualTo(4);
         assertThat(verifier.duplicates()).isEqualTo(3);
@@ -303,7 +330,7 @@ class ChainVerifierTest {
                 records.add(record(e));
             }
             if (batched) {
-                verifier.acceptRecords(records);
+                verifier.acceptRecords(bytes(records));
             } else {
                 for (String r : records) {
                     verifier.acceptRecord(r);

@@ -113,14 +113,14 @@ class SigningKeyRotationTest {
 
             ChainVerifier withOnlyTheOldKey = new ChainVerifier(original);
             List<String> records = new ArrayList<>();
-            LogReader.readBatches(Map.of(), bootstrap, topic, records::addAll);
+            LogReader.readBatches(Map.of(), bootstrap, topic, batch -> batch.forEach(b -> records.add(EventSigning.utf8(b))));
             List<String> forged = new ArrayList<>();
             for (String r : records) {
                 // A rotation whose signature is not the old key's: the verifier must not follow it.
                 forged.add(r.contains("\"type\":\"KEY_ROTATED\"") && r.contains(KeySchedule.kid(next.getPublic()))
                         ? r.replace("\"signature\":\"", "\"signature\":\"A") : r);
             }
-            withOnlyTheOldKey.acceptRecords(forged);
+            withOnlyTheOldKey.acceptRecords(ChainVerifierTest.bytes(forged));
             withOnlyTheOldKey.finish();
             assertThat(withOnlyTheOldKey.signaturesValid()).isFalse();
         } finally {

@@ -88,7 +88,7 @@ class TransparencyLogTest {
                 .verify(altered.getBytes(StandardCharsets.UTF_8), ORIGIN, trusted())).isInstanceOf(SignedNote.Refused.class);
 
         List<String> onTopic = new ArrayList<>();
-        LogReader.readBatches(Map.of(), bootstrap, topic, onTopic::addAll);
+        LogReader.readBatches(Map.of(), bootstrap, topic, batch -> batch.forEach(b -> onTopic.add(EventSigning.utf8(b))));
         assertThat(onTopic).as("the record is byte for byte the one on the topic").contains(record);
 
         given().auth().oauth2(Tokens.hrClient(Tokens.OTHER_INSTITUTE)).get("/api/v1/screenings/" + caseId + "/decision-proof")
@@ -178,7 +178,7 @@ class TransparencyLogTest {
 
     private boolean topicHasCheckpoint(long treeSize) throws Exception {
         List<String> records = new ArrayList<>();
-        LogReader.readBatches(Map.of(), bootstrap, topic, records::addAll);
+        LogReader.readBatches(Map.of(), bootstrap, topic, batch -> batch.forEach(b -> records.add(EventSigning.utf8(b))));
         return records.stream().anyMatch(r -> r.contains("\"treeSize\":" + treeSize + ",") && r.contains("\"type\":\"CHECKPOINT\""));
     }
 
@@ -276,7 +276,7 @@ class TransparencyLogTest {
         String trusted = given().get("/api/v1/audit/checkpoint").asString();
         long size = checkpoint(trusted).size();
         List<String> records = new ArrayList<>();
-        LogReader.readBatches(Map.of(), bootstrap, topic, records::addAll);
+        LogReader.readBatches(Map.of(), bootstrap, topic, batch -> batch.forEach(b -> records.add(EventSigning.utf8(b))));
         List<String> events = records.stream().filter(r -> !r.contains("\"type\":\"CHECKPOINT\"")).toList();
 
         String stamp = Long.toString(System.nanoTime());

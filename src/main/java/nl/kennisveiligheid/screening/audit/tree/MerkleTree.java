@@ -237,7 +237,7 @@ public final class MerkleTree {
         return sn == 0 && Arrays.equals(fr, fromRoot) && Arrays.equals(sr, toRoot);
     }
 
-    static MessageDigest sha256() {
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
