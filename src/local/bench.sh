@@ -13,6 +13,7 @@ LOG=target/bench/service.log
 
 # BENCH_ONLY=overload runs only intake at twice its capacity (about 3 minutes): target/bench/overload.json.
 # BENCH_ONLY=tlog runs only the transparency log's goals (verification, inclusion proofs at 1,000,000): target/bench/tlog.json.
+# BENCH_OPTS passes system properties to the load generator, e.g. BENCH_OPTS=-Dbench.tlog.events=0 (proofs only).
 # BENCH_ONLY=figures runs only the console figures page at 100,000 cases: target/bench/figures.json.
 # BENCH_ONLY=rescreening runs only the re-screening of 100,000 cases with intake beside it: target/bench/rescreening.json.
 if [ -z "${BENCH_ONLY:-}" ]; then
@@ -24,6 +25,6 @@ fi
 start_service bench
 sleep 10   # idle before the idle RSS is read
 
-$GENERATOR_PRIORITY java ${BENCH_ONLY:+-Dbench.only=$BENCH_ONLY} -cp "$CP" nl.kennisveiligheid.screening.bench.ServiceBenchmark "http://127.0.0.1:$PORT" "$SERVICE" \
+$GENERATOR_PRIORITY java ${BENCH_ONLY:+-Dbench.only=$BENCH_ONLY} ${BENCH_OPTS:-} -cp "$CP" nl.kennisveiligheid.screening.bench.ServiceBenchmark "http://127.0.0.1:$PORT" "$SERVICE" \
   "$PGBIN/pgbench" 127.0.0.1 "$PG_PORT" screening_bench "127.0.0.1:$KAFKA_PORT" \
   "http://127.0.0.1:$KEYCLOAK_PORT/realms/screening" target/bench/matching-jmh.json

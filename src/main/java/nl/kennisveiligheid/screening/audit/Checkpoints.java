@@ -111,8 +111,21 @@ public class Checkpoints {
     /** How many events the stored tree holds. */
     public long treeSize() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            return MerkleStore.size(c);
+            long size = MerkleStore.size(c);
+            largestSizeSeen.accumulateAndGet(size, Math::max);
+            return size;
         }
+    }
+
+    /** Stored subtrees are never removed, so a tree size once stored stays stored (on every replica). */
+    private final java.util.concurrent.atomic.AtomicLong largestSizeSeen = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Whether the stored tree holds at least {@code size} events. Asks the database only past the
+     * largest size seen, which spares a proof of an event already covered a query of its own.
+     */
+    public boolean holds(long size) throws SQLException {
+        return size <= largestSizeSeen.get() || size <= treeSize();
     }
 
     /** The inclusion proof of the event of {@code sequence} in the tree of {@code treeSize} events. */

@@ -105,7 +105,7 @@ public class TransparencyResource {
 
     private long withinLog(String field, String value) throws SQLException {
         long size = positive(field, value);
-        if (size > checkpoints.treeSize()) {
+        if (!checkpoints.holds(size)) {
             throw new InvalidInputException(field, "must not exceed the log's size");
         }
         return size;
