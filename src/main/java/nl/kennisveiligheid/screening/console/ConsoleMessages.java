@@ -281,6 +281,7 @@ public interface ConsoleMessages {
     String uploadSubmit();
     String uploadRefused();
     String wholeDocument();
+    String documentProblem(String kind, String value, String secondValue, String english);
     String policyRefusal(String slug);
     String diffPageTitle(String from, String to);
     String backToPolicies();

@@ -276,7 +276,7 @@ public class ConsoleResource {
         UploadState refused;
         try {
             if (document == null || document.uploadedFile() == null || document.size() == 0) {
-                throw new PolicyPages.Unreadable(new PolicyPages.DocumentProblem("", "no file"));
+                throw new PolicyPages.Unreadable(PolicyPages.DocumentProblem.reading("", "NO_FILE", "no file"));
             }
             var parsed = PolicyPages.read(java.nio.file.Files.readString(document.uploadedFile()));
             var stored = policies.create(parsed, caller.officerId(), replacing);
@@ -286,10 +286,9 @@ public class ConsoleResource {
         } catch (PolicyPages.Unreadable e) {
             refused = new UploadState(List.of(e.problem()), null);
         } catch (java.nio.charset.MalformedInputException e) {
-            refused = new UploadState(List.of(new PolicyPages.DocumentProblem("", "not UTF-8 text")), null);
+            refused = new UploadState(List.of(PolicyPages.DocumentProblem.reading("", "NOT_UTF8", "not UTF-8 text")), null);
         } catch (InvalidInputException e) {
-            refused = new UploadState(e.errors().stream()
-                    .map(f -> new PolicyPages.DocumentProblem(f.field(), f.message())).toList(), null);
+            refused = new UploadState(PolicyPages.problemsOf(e), null);
         } catch (ProblemException e) {
             refused = new UploadState(List.of(), e.slug());
         }

@@ -92,7 +92,35 @@ public class PolicyPages {
     }
 
     /** A problem of an uploaded document: the path in the document (empty for the whole) and what is wrong. */
-    public record DocumentProblem(String path, String problem) {}
+    /**
+     * One problem of an uploaded document: its path, what is wrong as a word the messages know
+     * ({@code kind}: a {@link nl.kennisveiligheid.screening.policy.PolicyRule} or a reading problem)
+     * with up to two values, and the API's English sentence for a kind the messages do not know.
+     */
+    public record DocumentProblem(String path, String kind, String value, String secondValue, String english) {
+
+        static DocumentProblem reading(String path, String kind, String english, String... values) {
+            return new DocumentProblem(path, kind, values.length > 0 ? values[0] : null, values.length > 1 ? values[1] : null,
+                    english);
+        }
+
+        static DocumentProblem of(nl.kennisveiligheid.screening.policy.PolicyRule.Problem problem) {
+            return new DocumentProblem(problem.path(), problem.rule().name(), problem.value(), problem.secondValue(),
+                    problem.asFieldError().message());
+        }
+
+        static DocumentProblem of(nl.kennisveiligheid.screening.common.Problem.FieldError error) {
+            return new DocumentProblem(error.field(), null, null, null, error.message());
+        }
+    }
+
+    /** The problems of a document the service refused, each worded by the console. */
+    static List<DocumentProblem> problemsOf(nl.kennisveiligheid.screening.common.InvalidInputException refused) {
+        if (refused instanceof nl.kennisveiligheid.screening.policy.PolicyDocumentInvalid invalid) {
+            return invalid.problems().stream().map(DocumentProblem::of).toList();
+        }
+        return refused.errors().stream().map(DocumentProblem::of).toList();
+    }
 
     /** An upload that could not be read as a policy document. */
     public static final class Unreadable extends Exception {
@@ -100,7 +128,7 @@ public class PolicyPages {
         private final transient DocumentProblem problem;
 
         Unreadable(DocumentProblem problem) {
-            super(problem.problem(), null, false, false);
+            super(problem.english(), null, false, false);
             this.problem = problem;
         }
 
@@ -114,13 +142,15 @@ public class PolicyPages {
         try {
             return PolicyService.read(text);
         } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
-            throw new Unreadable(new DocumentProblem(path(e), "unknown field"));
+            throw new Unreadable(DocumentProblem.reading(path(e), "UNKNOWN_FIELD", "unknown field"));
         } catch (JsonMappingException e) {
-            throw new Unreadable(new DocumentProblem(path(e), "not a value of the right kind"));
+            throw new Unreadable(DocumentProblem.reading(path(e), "WRONG_KIND", "not a value of the right kind"));
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
-            throw new Unreadable(new DocumentProblem("", at == null ? "not YAML or JSON"
-                    : "not YAML or JSON (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+            throw new Unreadable(at == null ? DocumentProblem.reading("", "NOT_YAML_OR_JSON", "not YAML or JSON")
+                    : DocumentProblem.reading("", "NOT_YAML_OR_JSON_AT", "not YAML or JSON (line " + at.getLineNr()
+                            + ", column " + at.getColumnNr() + ")", Integer.toString(at.getLineNr()),
+                            Integer.toString(at.getColumnNr())));
         }
     }
 

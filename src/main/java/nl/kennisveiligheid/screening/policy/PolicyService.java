@@ -58,9 +58,9 @@ public class PolicyService {
      */
     @Transactional
     public Stored create(PolicyDocument document, String createdBy, String ifMatch) {
-        List<FieldError> errors = PolicyValidator.validate(document);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
+        List<PolicyRule.Problem> problems = PolicyValidator.problems(document);
+        if (!problems.isEmpty()) {
+            throw new PolicyDocumentInvalid(problems);
         }
         PolicyDocument complete = document.withDefaults();
         PolicyVersion existing = PolicyVersion.findById(document.version(), LockModeType.PESSIMISTIC_WRITE);

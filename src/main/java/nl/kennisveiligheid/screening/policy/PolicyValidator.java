@@ -26,18 +26,24 @@ public final class PolicyValidator {
 
     private PolicyValidator() {}
 
+    /** Every problem of the document, in the API's words. */
     public static List<FieldError> validate(PolicyDocument document) {
-        List<FieldError> errors = new ArrayList<>();
+        return problems(document).stream().map(PolicyRule.Problem::asFieldError).toList();
+    }
+
+    /** Every problem of the document, by rule, for a reader who words it in another language. */
+    public static List<PolicyRule.Problem> problems(PolicyDocument document) {
+        List<PolicyRule.Problem> errors = new ArrayList<>();
         if (document.version() == null || !VERSION.matcher(document.version()).matches()
                 || document.version().equals("current")) {
-            errors.add(new FieldError("version", "required: 1-40 letters, digits, '.', '_' or '-', and not 'current'"));
+            errors.add(problem("version", PolicyRule.VERSION));
         }
         PolicyDocument d = document.withDefaults();
         checkCountries(errors, "exemptNationalities", d.exemptNationalities());
         Set<String> positions = new HashSet<>(Arrays.stream(PositionType.values()).map(Enum::name).toList());
         for (int i = 0; i < d.positionTypesInScope().size(); i++) {
             if (!positions.contains(d.positionTypesInScope().get(i))) {
-                errors.add(new FieldError("positionTypesInScope[" + i + "]", "must be one of " + positions.stream().sorted().toList()));
+                errors.add(problem("positionTypesInScope[" + i + "]", PolicyRule.ONE_OF, positions.stream().sorted().toList().toString()));
             }
         }
         checkRange(errors, "deadlines.decisionWeeks", d.deadlines().decisionWeeks(), 1, 52);
@@ -54,10 +60,10 @@ public final class PolicyValidator {
         double entity = d.matching().entityThreshold();
         double review = d.matching().reviewThreshold();
         if (entity <= 0 || entity > 1) {
-            errors.add(new FieldError("matching.entityThreshold", "must be greater than 0 and at most 1"));
+            errors.add(problem("matching.entityThreshold", PolicyRule.ENTITY_THRESHOLD));
         }
         if (review <= 0 || review > entity) {
-            errors.add(new FieldError("matching.reviewThreshold", "must be greater than 0 and at most entityThreshold"));
+            errors.add(problem("matching.reviewThreshold", PolicyRule.REVIEW_THRESHOLD));
         }
         checkAreas(errors, d.sensitiveAreas());
         checkEntities(errors, d.highRiskEntities());
@@ -65,12 +71,12 @@ public final class PolicyValidator {
     }
 
     /** Days equated with holidays: ISO dates the calendar covers, each once. */
-    private static void checkHolidays(List<FieldError> errors, List<String> days) {
+    private static void checkHolidays(List<PolicyRule.Problem> errors, List<String> days) {
         if (days == null) {
             return;
         }
         if (days.size() > 500) {
-            errors.add(new FieldError("deadlines.extraHolidays", "at most 500 days"));
+            errors.add(problem("deadlines.extraHolidays", PolicyRule.TOO_MANY_HOLIDAYS, "500"));
             return;
         }
         Set<String> seen = new HashSet<>();
@@ -79,19 +85,19 @@ public final class PolicyValidator {
             String day = days.get(i);
             try {
                 if (day == null || !day.matches("\\d{4}-\\d{2}-\\d{2}") || java.time.LocalDate.parse(day).getYear() < 2014) {
-                    errors.add(new FieldError(path, "must be a date as YYYY-MM-DD, in 2014 or later"));
+                    errors.add(problem(path, PolicyRule.HOLIDAY_DATE));
                 } else if (!seen.add(day)) {
-                    errors.add(new FieldError(path, "is listed twice"));
+                    errors.add(problem(path, PolicyRule.LISTED_TWICE));
                 }
             } catch (java.time.format.DateTimeParseException e) {
-                errors.add(new FieldError(path, "must be a date as YYYY-MM-DD, in 2014 or later"));
+                errors.add(problem(path, PolicyRule.HOLIDAY_DATE));
             }
         }
     }
 
-    private static void checkAreas(List<FieldError> errors, List<PolicyDocument.Area> areas) {
+    private static void checkAreas(List<PolicyRule.Problem> errors, List<PolicyDocument.Area> areas) {
         if (areas == null || areas.isEmpty()) {
-            errors.add(new FieldError("sensitiveAreas", "required: at least one area"));
+            errors.add(problem("sensitiveAreas", PolicyRule.AREAS_REQUIRED));
             return;
         }
         Set<String> codes = new HashSet<>();
@@ -99,17 +105,17 @@ public final class PolicyValidator {
             String path = "sensitiveAreas[" + i + "]";
             PolicyDocument.Area area = areas.get(i);
             if (area == null) {
-                errors.add(new FieldError(path, "must not be null"));
+                errors.add(problem(path, PolicyRule.NOT_NULL));
                 continue;
             }
             if (area.code() == null || !AREA_CODE.matcher(area.code()).matches()) {
-                errors.add(new FieldError(path + ".code", "required: upper-case letters, digits and '_', starting with a letter"));
+                errors.add(problem(path + ".code", PolicyRule.AREA_CODE));
             } else if (!codes.add(area.code())) {
-                errors.add(new FieldError(path + ".code", "duplicate area code " + area.code()));
+                errors.add(problem(path + ".code", PolicyRule.DUPLICATE_AREA_CODE, area.code()));
             }
             checkText(errors, path + ".name", area.name(), true);
             if (area.terms() == null || area.terms().isEmpty()) {
-                errors.add(new FieldError(path + ".terms", "required: at least one term"));
+                errors.add(problem(path + ".terms", PolicyRule.TERMS_REQUIRED));
             } else {
                 checkTexts(errors, path + ".terms", area.terms());
             }
@@ -120,17 +126,17 @@ public final class PolicyValidator {
                 for (int r = 0; r < area.references().size(); r++) {
                     String reference = area.references().get(r);
                     if (reference == null || !REFERENCE.matcher(reference).matches()) {
-                        errors.add(new FieldError(path + ".references[" + r + "]",
-                                "unknown reference: use EU-CT-2023:<area 1-10> or EU-DU:<category 0-9>"));
+                        errors.add(problem(path + ".references[" + r + "]",
+                                PolicyRule.UNKNOWN_REFERENCE));
                     }
                 }
             }
         }
     }
 
-    private static void checkEntities(List<FieldError> errors, List<PolicyDocument.Entity> entities) {
+    private static void checkEntities(List<PolicyRule.Problem> errors, List<PolicyDocument.Entity> entities) {
         if (entities == null) {
-            errors.add(new FieldError("highRiskEntities", "required (may be an empty list)"));
+            errors.add(problem("highRiskEntities", PolicyRule.ENTITIES_REQUIRED));
             return;
         }
         Set<String> ids = new HashSet<>();
@@ -138,60 +144,64 @@ public final class PolicyValidator {
             String path = "highRiskEntities[" + i + "]";
             PolicyDocument.Entity entity = entities.get(i);
             if (entity == null) {
-                errors.add(new FieldError(path, "must not be null"));
+                errors.add(problem(path, PolicyRule.NOT_NULL));
                 continue;
             }
             if (entity.id() == null || !ENTITY_ID.matcher(entity.id()).matches()) {
-                errors.add(new FieldError(path + ".id", "required: lower-case letters, digits, '_' or '-'"));
+                errors.add(problem(path + ".id", PolicyRule.ENTITY_ID));
             } else if (!ids.add(entity.id())) {
-                errors.add(new FieldError(path + ".id", "duplicate entity id " + entity.id()));
+                errors.add(problem(path + ".id", PolicyRule.DUPLICATE_ENTITY_ID, entity.id()));
             }
             checkText(errors, path + ".name", entity.name(), true);
             if (entity.aliases() != null) {
                 checkTexts(errors, path + ".aliases", entity.aliases());
             }
             if (!CountryCode.Validator.isAssigned(entity.country())) {
-                errors.add(new FieldError(path + ".country", "required: an ISO 3166-1 alpha-2 country code in upper case"));
+                errors.add(problem(path + ".country", PolicyRule.COUNTRY_REQUIRED));
             }
             checkText(errors, path + ".category", entity.category(), true);
             if (entity.riskLevel() == null || !RISK_LEVELS.contains(entity.riskLevel())) {
-                errors.add(new FieldError(path + ".riskLevel", "must be one of " + RISK_LEVELS.stream().sorted().toList()));
+                errors.add(problem(path + ".riskLevel", PolicyRule.ONE_OF, RISK_LEVELS.stream().sorted().toList().toString()));
             }
             checkText(errors, path + ".source", entity.source(), false);
         }
     }
 
-    private static void checkCountries(List<FieldError> errors, String path, List<String> codes) {
+    private static void checkCountries(List<PolicyRule.Problem> errors, String path, List<String> codes) {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < codes.size(); i++) {
             String code = codes.get(i);
             if (!CountryCode.Validator.isAssigned(code)) {
-                errors.add(new FieldError(path + "[" + i + "]", "must be an ISO 3166-1 alpha-2 country code in upper case"));
+                errors.add(problem(path + "[" + i + "]", PolicyRule.COUNTRY));
             } else if (!seen.add(code)) {
-                errors.add(new FieldError(path + "[" + i + "]", "duplicate country code " + code));
+                errors.add(problem(path + "[" + i + "]", PolicyRule.DUPLICATE_COUNTRY, code));
             }
         }
     }
 
-    private static void checkTexts(List<FieldError> errors, String path, List<String> texts) {
+    private static void checkTexts(List<PolicyRule.Problem> errors, String path, List<String> texts) {
         for (int i = 0; i < texts.size(); i++) {
             checkText(errors, path + "[" + i + "]", texts.get(i), true);
         }
     }
 
-    private static void checkText(List<FieldError> errors, String path, String text, boolean required) {
+    private static void checkText(List<PolicyRule.Problem> errors, String path, String text, boolean required) {
         if (text == null || text.isBlank()) {
             if (required) {
-                errors.add(new FieldError(path, "required: a non-blank text"));
+                errors.add(problem(path, PolicyRule.TEXT_REQUIRED));
             }
         } else if (text.length() > MAX_TEXT) {
-            errors.add(new FieldError(path, "at most " + MAX_TEXT + " characters"));
+            errors.add(problem(path, PolicyRule.TEXT_TOO_LONG, Integer.toString(MAX_TEXT)));
         }
     }
 
-    private static void checkRange(List<FieldError> errors, String path, int value, int min, int max) {
+    private static void checkRange(List<PolicyRule.Problem> errors, String path, int value, int min, int max) {
         if (value < min || value > max) {
-            errors.add(new FieldError(path, "must be between " + min + " and " + max));
+            errors.add(problem(path, PolicyRule.RANGE, Integer.toString(min), Integer.toString(max)));
         }
+    }
+
+    private static PolicyRule.Problem problem(String path, PolicyRule rule, String... values) {
+        return new PolicyRule.Problem(path, rule, List.of(values));
     }
 }

@@ -117,6 +117,37 @@ class ConsolePolicyTest {
     }
 
     @Test
+    void aDutchAdministratorReadsEachProblemOfAnUploadInDutch() {
+        String version = "console-nl-" + System.nanoTime();
+        ConsoleSignIn admin = ConsoleSignIn.as("policyadmin1");
+        String tooManyWeeks = nextDraft(version, "x-" + System.nanoTime(), "  riskLevel: \"EXTREME\"\n")
+                .replaceFirst("(?m)^  decisionWeeks: [0-9]+$", "  decisionWeeks: 53");
+
+        Response dutch = uploadIn("nl", admin, tooManyWeeks);
+        assertThat(dutch.statusCode()).isEqualTo(400);
+        String problems = Jsoup.parse(dutch.asString()).select("li.document-problem").text();
+        assertThat(problems).contains("highRiskEntities[0].riskLevel: moet een van [HIGH, LOW, MEDIUM, VERY_HIGH] zijn")
+                .contains("deadlines.decisionWeeks: moet tussen 1 en 52 liggen").doesNotContain("must be");
+        Response english = uploadIn("en", admin, tooManyWeeks);
+        assertThat(Jsoup.parse(english.asString()).select("li.document-problem").text())
+                .contains("highRiskEntities[0].riskLevel: must be one of [HIGH, LOW, MEDIUM, VERY_HIGH]");
+
+        Response unreadable = uploadIn("nl", admin, "version: \"unterminated\n");
+        assertThat(Jsoup.parse(unreadable.asString()).select("li.document-problem").text())
+                .contains("het document: geen YAML of JSON (regel").doesNotContain("not YAML");
+        Response unknown = uploadIn("nl", admin, nextDraft(version, "x-" + System.nanoTime(), "  riskLevle: \"HIGH\"\n"));
+        assertThat(Jsoup.parse(unknown.asString()).select("li.document-problem").text())
+                .contains("highRiskEntities[0].riskLevle: onbekend veld");
+    }
+
+    private static Response uploadIn(String language, ConsoleSignIn admin, String yaml) {
+        return given().redirects().follow(false).cookies(admin.cookies).cookie(ConsoleLocale.COOKIE, language)
+                .multiPart("csrf-token", admin.formToken("/console/policies"))
+                .multiPart("document", "policy.yaml", yaml.getBytes(StandardCharsets.UTF_8), "application/yaml")
+                .post("/console/policies/drafts");
+    }
+
+    @Test
     void officersReadThePoliciesButNeverChangeThem() {
         ConsoleSignIn officer = ConsoleSignIn.as("officer1");
         Document list = page(officer, "/console/policies");
