@@ -323,9 +323,28 @@ public class PolicyService {
         compiled.clear();
     }
 
+    /**
+     * The entries of every version that has taken effect, for finding the cases an entry matched
+     * after it left the list. Each version's entries are read once: a version in effect never changes.
+     */
+    public List<PolicyDocument.Entity> entriesEverInEffect() {
+        // Only the keys: a version's document is read once, when its entries are not known yet.
+        List<Object[]> versions = Panache.getEntityManager().createQuery("select v.version, v.contentHash from PolicyVersion v"
+                + " where v.status = ?1 and v.effectiveFrom <= ?2", Object[].class)
+                .setParameter(1, PolicyVersion.PUBLISHED).setParameter(2, clock.instant()).getResultList();
+        return versions.stream().flatMap(v -> entriesByVersion.computeIfAbsent(cacheKey((String) v[0], (String) v[1]),
+                k -> parse(PolicyVersion.<PolicyVersion>findById(v[0]).document).highRiskEntities()).stream()).toList();
+    }
+
+    private final Map<String, List<PolicyDocument.Entity>> entriesByVersion = new ConcurrentHashMap<>();
+
     /** Keyed by content too: a publication that failed to commit must not leave its draft's index behind. */
     private static String cacheKey(PolicyVersion version) {
-        return version.version + "@" + version.contentHash;
+        return cacheKey(version.version, version.contentHash);
+    }
+
+    private static String cacheKey(String version, String contentHash) {
+        return version + "@" + contentHash;
     }
 
     private static CompiledPolicy compile(PolicyVersion version) {

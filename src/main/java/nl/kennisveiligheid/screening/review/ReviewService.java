@@ -125,7 +125,7 @@ public class ReviewService {
 
     /**
      * One search box, any of: the exact reference, the institution, a list entry by its id or by the
-     * start of its name or an alias in the version in effect, an area code, and (officers only) the
+     * start of its name or an alias in any version that has been in effect, an area code, and (officers only) the
      * start of the candidate's name; all without regard to case, each an indexed column.
      */
     private void anyOf(StringBuilder where, List<Object> params, String text, boolean namesAllowed) {
@@ -146,18 +146,22 @@ public class ReviewService {
         where.append(" and (").append(String.join(" or ", alternatives)).append(")");
     }
 
-    /** The text as a list entry id, and the ids of the entries whose name or an alias starts with it. */
+    /**
+     * The text as a list entry id, and the ids of the entries whose name or an alias starts with it in
+     * any version that has been in effect: a case stays findable by the name it matched after the
+     * entry has left the list.
+     */
     private List<String> entriesNamed(String lower) {
-        List<String> ids = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
         ids.add(lower);
-        for (var entity : policies.current().document().highRiskEntities()) {
+        for (var entity : policies.entriesEverInEffect()) {
             boolean named = entity.name().toLowerCase(java.util.Locale.ROOT).startsWith(lower)
                     || entity.aliases().stream().anyMatch(a -> a.toLowerCase(java.util.Locale.ROOT).startsWith(lower));
             if (named) {
                 ids.add(entity.id());
             }
         }
-        return ids;
+        return List.copyOf(ids);
     }
 
     /** Risk first: a very high listed risk, then high, then any indicator, then areas alone (V16's risk_rank). */

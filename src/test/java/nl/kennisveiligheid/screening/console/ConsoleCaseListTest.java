@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.kennisveiligheid.screening.support.ConsoleSignIn;
+import nl.kennisveiligheid.screening.support.Policies;
 import nl.kennisveiligheid.screening.support.Requests;
 import nl.kennisveiligheid.screening.support.Tokens;
 import org.jsoup.Jsoup;
@@ -72,6 +73,24 @@ class ConsoleCaseListTest {
         ConsoleSignIn lead = ConsoleSignIn.as("lead1");
         assertThat(references(page(lead, "/console?q=" + reference))).containsExactly(reference);
         assertThat(references(page(lead, "/console?q=" + surname))).isEmpty();
+    }
+
+    @Test
+    void anEntryTakenOffTheListStillFindsTheCasesItMatchedByItsName() {
+        String name = Policies.uniqueOrganisation();
+        String id = "delisted-" + Long.toString(System.nanoTime(), 36);
+        Policies.publishChanged(document -> Policies.entities(document).add(Policies.entity(id, name, List.of())));
+        String reference = "DELISTED-" + UUID.randomUUID();
+        Map<String, Object> body = flaggedAs(reference, "Delisted Match");
+        Requests.affiliation(body).put("name", name);
+        submit(body);
+        Policies.publishChanged(document -> Policies.entities(document).removeIf(e -> id.equals(e.get("id"))));
+
+        ConsoleSignIn officer = ConsoleSignIn.as("officer1");
+        String firstWord = name.substring(0, name.indexOf(' ')).toLowerCase(java.util.Locale.ROOT);
+        assertThat(references(page(officer, "/console?q=" + firstWord))).as("by the start of a name no longer listed")
+                .containsExactly(reference);
+        assertThat(references(page(officer, "/console?q=" + id))).as("and by its id").containsExactly(reference);
     }
 
     @Test
