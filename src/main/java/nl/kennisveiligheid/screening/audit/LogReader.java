@@ -86,8 +86,10 @@ public final class LogReader {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while reading the log", e);
         } finally {
+            // Stopped, not interrupted: an interrupted consumer cannot close cleanly. Emptying the
+            // queue frees a poller waiting to hand over a batch; it then sees the flag and closes.
             stop.set(true);
-            poller.interrupt();
+            batches.clear();
         }
     }
 
@@ -122,13 +124,18 @@ public final class LogReader {
                     }
                 }
             }
-            batches.put(END);
+            if (!stop.get()) {
+                batches.put(END);
+            }
         } catch (InterruptedException | org.apache.kafka.common.errors.InterruptException stopped) {
             // The reader gave up (its handler failed); nobody waits for more.
         } catch (RuntimeException | Error failed) {
             // The caller is waiting: it must learn of the failure, never wait forever.
+            RuntimeException reported = failed instanceof RuntimeException r ? r : new IllegalStateException("the log reader failed", failed);
             try {
-                batches.put(failed instanceof RuntimeException r ? r : new IllegalStateException("the log reader failed", failed));
+                if (!stop.get()) {
+                    batches.put(reported);
+                }
             } catch (InterruptedException stopped) {
                 Thread.currentThread().interrupt();
             }

@@ -54,10 +54,25 @@ class KafkaBrokerRoundTripTest {
                 event -> sequences.add(event.get("sequence").asLong()));
         List<Integer> batchSizes = new ArrayList<>();
         LogReader.readBatches(settings.with(Map.of()), settings.bootstrap(), topic, batch -> batchSizes.add(batch.size()));
+        // A verifier that gives up mid-log: its failure reaches the caller and the reader's own poller stops.
+        java.io.IOException refused = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> LogReader.readBatches(settings.with(Map.of()), settings.bootstrap(), topic, batch -> {
+                    throw new java.io.IOException("verifier gave up");
+                }));
+        assertEquals("verifier gave up", refused.getMessage());
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (pollerAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        org.junit.jupiter.api.Assertions.assertFalse(pollerAlive(), "the log reader's poller ended with its reader");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.deleteTopics(List.of(topic)).all().get();
         }
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L), sequences);
         assertEquals(7, batchSizes.stream().mapToInt(Integer::intValue).sum());
+    }
+
+    private static boolean pollerAlive() {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("log-reader") && t.isAlive());
     }
 }
