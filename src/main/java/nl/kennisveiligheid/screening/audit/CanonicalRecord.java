@@ -131,13 +131,6 @@ public final class CanonicalRecord {
         sink.update(CLOSE, 0, 1);
     }
 
-    /** The signed bytes as one array, for the rare caller that needs them whole. */
-    public byte[] signedBytes() {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length);
-        signedBytes(out::write);
-        return out.toByteArray();
-    }
-
     private static final byte[] OPEN = {'{'};
     private static final byte[] CLOSE = {'}'};
     private static final byte[] COMMA = {','};

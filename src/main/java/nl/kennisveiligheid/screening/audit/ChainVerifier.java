@@ -106,7 +106,7 @@ public final class ChainVerifier {
         }
 
         boolean checkpoint() {
-            return CheckpointRecord.TYPE.equals(type) && !hasSequence;
+            return CheckpointRecord.is(type, hasSequence);
         }
     }
 
@@ -143,17 +143,12 @@ public final class ChainVerifier {
      * malformed UTF-8): counted, never linked into the chain; read leniently only to report where.
      */
     private static Checked notCanonical(byte[] record) {
-        JsonNode event;
-        try {
-            event = LENIENT.readTree(record);
-        } catch (java.io.IOException unreadable) {
-            event = LENIENT.createObjectNode();
-        }
+        ObjectNode event = readLeniently(record);
         Facts facts = Facts.of(event);
         if (facts.checkpoint()) {
             return new Checked(record, facts, null, false, null, null, null, true);
         }
-        byte[] signedBytes = event instanceof ObjectNode object ? EventSigning.signedBytes(object) : new byte[0];
+        byte[] signedBytes = EventSigning.signedBytes(event);
         return new Checked(record, facts, sink -> sink.update(signedBytes, 0, signedBytes.length), false, null, null,
                 MerkleTree.leafHash(record), false);
     }
@@ -167,7 +162,7 @@ public final class ChainVerifier {
     private boolean accept(Checked checked) {
         Facts facts = checked.facts();
         if (facts.checkpoint()) {
-            tree.checkpoint((ObjectNode) tree(checked.record()));
+            tree.checkpoint(readLeniently(checked.record()));
             return false;
         }
         if (!checked.canonical()) {
@@ -202,7 +197,7 @@ public final class ChainVerifier {
             signatureChecked(valid, sequence);
         }
         if (rotation && linked && valid) {
-            follow(tree(checked.record()), sequence);
+            follow(readLeniently(checked.record()), sequence);
         }
         tree.leaf(checked.leafHash());
         last = checked;
@@ -211,10 +206,14 @@ public final class ChainVerifier {
         return true;
     }
 
-    /** The whole record as a JSON tree, for the few records whose content the chain reads (checkpoints, rotations). */
-    private static JsonNode tree(byte[] record) {
+    /**
+     * A record as a JSON object, for the few whose content a verifier reads (checkpoints, rotations,
+     * the replay's events): the last of duplicate keys kept (the chain has reported such a record
+     * already), and an empty object for bytes that are no JSON object.
+     */
+    public static ObjectNode readLeniently(byte[] record) {
         try {
-            return LENIENT.readTree(record);
+            return LENIENT.readTree(record) instanceof ObjectNode object ? object : LENIENT.createObjectNode();
         } catch (java.io.IOException unreadable) {
             return LENIENT.createObjectNode();
         }

@@ -29,6 +29,11 @@ public final class CheckpointRecord {
 
     /** Whether a record read from the topic is a checkpoint rather than an event of the chain. */
     public static boolean is(JsonNode record) {
-        return TYPE.equals(record.path("type").asText()) && !record.has("sequence");
+        return is(record.path("type").asText(), record.has("sequence"));
+    }
+
+    /** The same, from a record's {@code type} and whether it has a {@code sequence}. */
+    static boolean is(String type, boolean hasSequence) {
+        return TYPE.equals(type) && !hasSequence;
     }
 }

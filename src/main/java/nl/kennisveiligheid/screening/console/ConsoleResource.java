@@ -250,8 +250,8 @@ public class ConsoleResource {
     @GET
     @Path("/policies/diff")
     @RolesAllowed({Roles.POLICY_ADMIN, Roles.LEGAL_OFFICER, Roles.REVIEW_LEAD})
-    public String policyDiff(@QueryParam("from") @jakarta.validation.constraints.Size(max = 100) @nl.kennisveiligheid.screening.common.PlainText String from,
-            @QueryParam("to") @jakarta.validation.constraints.Size(max = 100) @nl.kennisveiligheid.screening.common.PlainText String to) {
+    public String policyDiff(@QueryParam("from") @nl.kennisveiligheid.screening.policy.VersionId String from,
+            @QueryParam("to") @nl.kennisveiligheid.screening.policy.VersionId String to) {
         if (from == null || to == null || policyPages.version(from).isEmpty() || policyPages.version(to).isEmpty()) {
             throw new NotFoundException();
         }
@@ -261,7 +261,7 @@ public class ConsoleResource {
     @GET
     @Path("/policies/versions/{version}")
     @RolesAllowed({Roles.POLICY_ADMIN, Roles.LEGAL_OFFICER, Roles.REVIEW_LEAD})
-    public String policyVersion(@PathParam("version") @jakarta.validation.constraints.Size(max = 100) @nl.kennisveiligheid.screening.common.PlainText String version, @QueryParam("done") String done) {
+    public String policyVersion(@PathParam("version") @nl.kennisveiligheid.screening.policy.VersionId String version, @QueryParam("done") String done) {
         return policyVersionPage(version, FormState.none(), UploadState.none(), done);
     }
 
@@ -299,7 +299,7 @@ public class ConsoleResource {
     @Path("/policies/versions/{version}/publication")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Roles.POLICY_ADMIN)
-    public Response proposePublication(@PathParam("version") @jakarta.validation.constraints.Size(max = 100) @nl.kennisveiligheid.screening.common.PlainText String version, @RestForm String effectiveFrom) {
+    public Response proposePublication(@PathParam("version") @nl.kennisveiligheid.screening.policy.VersionId String version, @RestForm String effectiveFrom) {
         java.time.Instant from;
         try {
             from = effectiveFrom == null || effectiveFrom.isBlank() ? null : java.time.LocalDate.parse(effectiveFrom.strip())
@@ -316,7 +316,7 @@ public class ConsoleResource {
     @Path("/policies/versions/{version}/confirmation")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Roles.POLICY_ADMIN)
-    public Response confirmPublication(@PathParam("version") @jakarta.validation.constraints.Size(max = 100) @nl.kennisveiligheid.screening.common.PlainText String version) {
+    public Response confirmPublication(@PathParam("version") @nl.kennisveiligheid.screening.policy.VersionId String version) {
         return policyAction(version, "confirmation", Map.of(), "published",
                 () -> policies.confirmPublication(version, caller.officerId()));
     }
@@ -325,7 +325,7 @@ public class ConsoleResource {
     @Path("/policies/versions/{version}/cancellation")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Roles.POLICY_ADMIN)
-    public Response cancelPublication(@PathParam("version") @jakarta.validation.constraints.Size(max = 100) @nl.kennisveiligheid.screening.common.PlainText String version) {
+    public Response cancelPublication(@PathParam("version") @nl.kennisveiligheid.screening.policy.VersionId String version) {
         return policyAction(version, "cancellation", Map.of(), "cancelled",
                 () -> policies.cancel(version, caller.officerId()));
     }

@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
-import nl.kennisveiligheid.screening.common.PlainText;
 import nl.kennisveiligheid.screening.common.ProblemException;
 import nl.kennisveiligheid.screening.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -55,7 +54,7 @@ public class CatalogueResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent")
     @APIResponse(responseCode = "404", description = "No published policy of that version")
     public Response catalogue(@Parameter(description = "A published policy version; the one in effect when left out")
-            @QueryParam("version") @jakarta.validation.constraints.Size(max = 100) @PlainText String version,
+            @QueryParam("version") @VersionId String version,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         CompiledPolicy policy = version == null || version.isBlank() ? policies.current()
                 : policies.find(version).filter(PolicyVersion::isPublished).map(policies::compiled)

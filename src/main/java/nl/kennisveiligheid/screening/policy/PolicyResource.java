@@ -148,7 +148,7 @@ public class PolicyResource {
     @APIResponse(responseCode = "200", description = "The version",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyVersionView.class)),
                     @Content(mediaType = "application/yaml", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
-    public Response get(@PathParam("version") @jakarta.validation.constraints.Size(max = 100) @nl.kennisveiligheid.screening.common.PlainText String version, @HeaderParam(HttpHeaders.ACCEPT) String accept)
+    public Response get(@PathParam("version") @VersionId String version, @HeaderParam(HttpHeaders.ACCEPT) String accept)
             throws JsonProcessingException {
         PolicyVersion found = policies.find(version).orElseThrow(() -> ProblemException.notFound("Policy version " + version));
         if (accept != null && accept.contains("yaml") && !accept.contains(MediaType.APPLICATION_JSON)) {
@@ -167,7 +167,7 @@ public class PolicyResource {
                     + "exempt nationalities, positions, thresholds, periods and retention: each change with its path "
                     + "(list items by code or id, `highRiskEntities[hit].aliases`), ADDED, REMOVED or CHANGED, and the "
                     + "values; with counts per section.")
-    public PolicyDiff.Result diff(@PathParam("from") @jakarta.validation.constraints.Size(max = 100) @nl.kennisveiligheid.screening.common.PlainText String from, @PathParam("to") @jakarta.validation.constraints.Size(max = 100) @nl.kennisveiligheid.screening.common.PlainText String to) {
+    public PolicyDiff.Result diff(@PathParam("from") @VersionId String from, @PathParam("to") @VersionId String to) {
         PolicyVersion older = policies.find(from).orElseThrow(() -> ProblemException.notFound("Policy version " + from));
         PolicyVersion newer = policies.find(to).orElseThrow(() -> ProblemException.notFound("Policy version " + to));
         return PolicyDiff.between(PolicyService.parse(older.document), PolicyService.parse(newer.document));
@@ -181,7 +181,7 @@ public class PolicyResource {
     @APIResponse(responseCode = "204", description = "The draft is gone")
     @APIResponse(responseCode = "404", description = "No such version")
     @APIResponse(responseCode = "409", description = "The version is published and stays")
-    public Response delete(@PathParam("version") @jakarta.validation.constraints.Size(max = 100) @nl.kennisveiligheid.screening.common.PlainText String version) {
+    public Response delete(@PathParam("version") @VersionId String version) {
         policies.deleteDraft(version);
         return Response.noContent().build();
     }
@@ -197,7 +197,7 @@ public class PolicyResource {
                     + "whole document. Replacing the draft withdraws the proposal.")
     @APIResponse(responseCode = "202", description = "The version, PROPOSED: it awaits a second administrator")
     @APIResponse(responseCode = "409", description = "Proposed or published already")
-    public Response publish(@PathParam("version") @jakarta.validation.constraints.Size(max = 100) @nl.kennisveiligheid.screening.common.PlainText String version, Publication publication) {
+    public Response publish(@PathParam("version") @VersionId String version, Publication publication) {
         Instant effectiveFrom = publication == null ? null : publication.effectiveFrom();
         return Response.accepted(PolicyVersionView.of(policies.proposePublication(version, effectiveFrom,
                 caller.subject()), false, clock.instant())).build();
@@ -214,7 +214,7 @@ public class PolicyResource {
                     + "positive decisions are re-screened with it (getRescreening).")
     @APIResponse(responseCode = "200", description = "The published (or scheduled) version")
     @APIResponse(responseCode = "409", description = "Not proposed, or the caller proposed it")
-    public PolicyVersionView confirmPublication(@PathParam("version") @jakarta.validation.constraints.Size(max = 100) @nl.kennisveiligheid.screening.common.PlainText String version, EmptyBody body) {
+    public PolicyVersionView confirmPublication(@PathParam("version") @VersionId String version, EmptyBody body) {
         return PolicyVersionView.of(policies.confirmPublication(version, caller.subject()), true, clock.instant());
     }
 
@@ -227,7 +227,7 @@ public class PolicyResource {
                     + "record as CANCELLED, and the cancellation is on the decision log. A version in effect is a 409.")
     @APIResponse(responseCode = "200", description = "The version, CANCELLED")
     @APIResponse(responseCode = "409", description = "Not scheduled: a draft, in effect already, or cancelled")
-    public PolicyVersionView cancel(@PathParam("version") @jakarta.validation.constraints.Size(max = 100) @nl.kennisveiligheid.screening.common.PlainText String version, EmptyBody body) {
+    public PolicyVersionView cancel(@PathParam("version") @VersionId String version, EmptyBody body) {
         return PolicyVersionView.of(policies.cancel(version, caller.subject()), false, clock.instant());
     }
 

@@ -324,19 +324,28 @@ public class PolicyService {
     }
 
     /**
-     * The entries of every version that has taken effect, for finding the cases an entry matched
-     * after it left the list. Each version's entries are read once: a version in effect never changes.
+     * The entries of every version that has taken effect, each once, for finding the cases an entry
+     * matched after it left the list. Versions in effect never change, so the list is kept until
+     * another version takes effect; a search asks only for the versions' keys.
      */
     public List<PolicyDocument.Entity> entriesEverInEffect() {
-        // Only the keys: a version's document is read once, when its entries are not known yet.
         List<Object[]> versions = Panache.getEntityManager().createQuery("select v.version, v.contentHash from PolicyVersion v"
-                + " where v.status = ?1 and v.effectiveFrom <= ?2", Object[].class)
+                + " where v.status = ?1 and v.effectiveFrom <= ?2 order by v.version", Object[].class)
                 .setParameter(1, PolicyVersion.PUBLISHED).setParameter(2, clock.instant()).getResultList();
-        return versions.stream().flatMap(v -> entriesByVersion.computeIfAbsent(cacheKey((String) v[0], (String) v[1]),
-                k -> parse(PolicyVersion.<PolicyVersion>findById(v[0]).document).highRiskEntities()).stream()).toList();
+        String keys = versions.stream().map(v -> cacheKey((String) v[0], (String) v[1])).collect(java.util.stream.Collectors.joining(","));
+        EntriesEverListed known = entriesEverListed;
+        if (known == null || !known.versionKeys().equals(keys)) {
+            known = new EntriesEverListed(keys, versions.stream()
+                    .flatMap(v -> parse(PolicyVersion.<PolicyVersion>findById(v[0]).document).highRiskEntities().stream())
+                    .distinct().toList());
+            entriesEverListed = known;
+        }
+        return known.entries();
     }
 
-    private final Map<String, List<PolicyDocument.Entity>> entriesByVersion = new ConcurrentHashMap<>();
+    private record EntriesEverListed(String versionKeys, List<PolicyDocument.Entity> entries) {}
+
+    private volatile EntriesEverListed entriesEverListed;
 
     /** Keyed by content too: a publication that failed to commit must not leave its draft's index behind. */
     private static String cacheKey(PolicyVersion version) {

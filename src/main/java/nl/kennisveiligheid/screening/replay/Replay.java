@@ -71,19 +71,9 @@ public final class Replay {
      * duplicate keys; the chain has already reported it.
      */
     public void acceptRecords(List<byte[]> records) {
-        List<ObjectNode> events = chain.acceptRecords(records).parallelStream().map(Replay::event).toList();
+        List<ObjectNode> events = chain.acceptRecords(records).parallelStream().map(ChainVerifier::readLeniently).toList();
         for (ObjectNode event : events) {
             process(event);
-        }
-    }
-
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
-    private static ObjectNode event(byte[] record) {
-        try {
-            return JSON.readTree(record) instanceof ObjectNode event ? event : JSON.createObjectNode();
-        } catch (java.io.IOException unreadable) {
-            return JSON.createObjectNode();
         }
     }
 

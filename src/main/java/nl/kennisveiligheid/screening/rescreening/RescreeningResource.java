@@ -41,7 +41,7 @@ public class RescreeningResource {
                     + "has not ended is assessed again with it. 404 until the version has taken effect and its run started.")
     @APIResponse(responseCode = "200", description = "The run's progress")
     @APIResponse(responseCode = "404", description = "No run for this version (yet)")
-    public RescreeningProgress get(@PathParam("version") @jakarta.validation.constraints.Size(max = 100) @nl.kennisveiligheid.screening.common.PlainText String version) {
+    public RescreeningProgress get(@PathParam("version") @nl.kennisveiligheid.screening.policy.VersionId String version) {
         RescreeningRun run = RescreeningRun.findById(version);
         if (run == null) {
             throw ProblemException.notFound("Re-screening with policy version " + version);

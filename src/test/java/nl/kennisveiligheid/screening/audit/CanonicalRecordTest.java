@@ -112,7 +112,9 @@ class CanonicalRecordTest {
         assertThat(record.hash()).isEqualTo(seal.hash());
         assertThat(record.signature()).isEqualTo(seal.signature());
         assertThat(record.type()).isEqualTo("DECISION_RECORDED");
-        assertThat(record.signedBytes()).isEqualTo(EventSigning.signedBytes(event));
+        java.io.ByteArrayOutputStream signed = new java.io.ByteArrayOutputStream();
+        record.signedBytes(signed::write);
+        assertThat(signed.toByteArray()).isEqualTo(EventSigning.signedBytes(event));
         assertThat(EventSigning.signatureValid(record.signature(), record::signedBytes, key.getPublic())).isTrue();
 
         CanonicalRecord checkpoint = CanonicalRecord.read(CheckpointRecord.value(7, "note").getBytes(StandardCharsets.UTF_8));
