@@ -65,6 +65,14 @@ public interface AuditConfig {
     @WithDefault("PT1S")
     Duration checkpointInterval();
 
+    /**
+     * How many of the tree's leaves proofs are answered for from memory, without a query: each costs
+     * about 64 bytes of heap (its hash and its share of the subtrees above). Past them, proofs read
+     * the database.
+     */
+    @WithDefault("2097152")
+    long treeLeavesInMemory();
+
     /** The outbox relay. */
     interface Relay {
 

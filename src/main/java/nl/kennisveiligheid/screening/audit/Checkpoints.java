@@ -13,14 +13,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import nl.kennisveiligheid.screening.audit.tree.Checkpoint;
-import nl.kennisveiligheid.screening.audit.tree.MerkleTree;
 import nl.kennisveiligheid.screening.audit.tree.SignedNote;
 import nl.kennisveiligheid.screening.audit.tree.TlogProof;
 
 /**
  * The log's signed checkpoints: issued by the active relay over the events the topic holds, kept in
- * {@code audit_checkpoint}, and the proofs that lead to them (RFC 9162 inclusion and consistency,
- * C2SP tlog-proof).
+ * {@code audit_checkpoint}, and each decision's C2SP tlog-proof that leads to them.
  */
 @ApplicationScoped
 public class Checkpoints {
@@ -36,6 +34,9 @@ public class Checkpoints {
 
     @Inject
     Clock clock;
+
+    @Inject
+    TreeProofs proofs;
 
     /** A checkpoint as stored: its tree size and the signed note, verbatim. */
     public record Signed(long treeSize, String note) {
@@ -108,40 +109,6 @@ public class Checkpoints {
         }
     }
 
-    /** How many events the stored tree holds. */
-    public long treeSize() throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            long size = MerkleStore.size(c);
-            largestSizeSeen.accumulateAndGet(size, Math::max);
-            return size;
-        }
-    }
-
-    /** Stored subtrees are never removed, so a tree size once stored stays stored (on every replica). */
-    private final java.util.concurrent.atomic.AtomicLong largestSizeSeen = new java.util.concurrent.atomic.AtomicLong();
-
-    /**
-     * Whether the stored tree holds at least {@code size} events. Asks the database only past the
-     * largest size seen, which spares a proof of an event already covered a query of its own.
-     */
-    public boolean holds(long size) throws SQLException {
-        return size <= largestSizeSeen.get() || size <= treeSize();
-    }
-
-    /** The inclusion proof of the event of {@code sequence} in the tree of {@code treeSize} events. */
-    public List<byte[]> inclusionProof(long sequence, long treeSize) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return MerkleStore.hashes(c, MerkleTree.inclusionPath(sequence - 1, treeSize));
-        }
-    }
-
-    /** The consistency proof from the tree of {@code from} events to the tree of {@code to} events. */
-    public List<byte[]> consistencyProof(long from, long to) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return MerkleStore.hashes(c, MerkleTree.consistencyPath(from, to));
-        }
-    }
-
     /**
      * The C2SP tlog-proof of the event of {@code sequence} against the latest checkpoint, if one
      * covers it yet.
@@ -154,7 +121,8 @@ public class Checkpoints {
         if (latest.isEmpty() || latest.get().treeSize() < sequence) {
             return Optional.empty();
         }
-        return Optional.of(new TlogProof(sequence - 1, inclusionProof(sequence, latest.get().treeSize()), latest.get().note()));
+        return Optional.of(new TlogProof(sequence - 1, proofs.inclusionProof(sequence, latest.get().treeSize()),
+                latest.get().note()));
     }
 
     /** A decision as it is on the log, with its tlog-proof once a checkpoint covers it (else null). */

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.kennisveiligheid.screening.audit.tree.CompactRange;
+import nl.kennisveiligheid.screening.audit.tree.HeldSubtrees;
 import nl.kennisveiligheid.screening.audit.tree.MerkleTree;
 import nl.kennisveiligheid.screening.audit.tree.TreeNode;
 
@@ -102,6 +103,26 @@ final class MerkleStore {
             }
         }
         return found;
+    }
+
+    /** Rows per query when a level is read whole; bounds what one result set holds. */
+    private static final int LEVEL_READ_ROWS = 65_536;
+
+    /** The stored hashes of one level's subtrees {@code [from, to)}, in index order. */
+    static void readLevel(Connection c, int level, long from, long to, HeldSubtrees.HashSink into) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "select idx, hash from audit_tree_node where level = ? and idx >= ? and idx < ? order by idx")) {
+            for (long start = from; start < to; start += LEVEL_READ_ROWS) {
+                s.setShort(1, (short) level);
+                s.setLong(2, start);
+                s.setLong(3, Math.min(to, start + LEVEL_READ_ROWS));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        into.accept(rs.getLong(1), rs.getBytes(2));
+                    }
+                }
+            }
+        }
     }
 
     /** The root of the stored tree at {@code size} leaves. */

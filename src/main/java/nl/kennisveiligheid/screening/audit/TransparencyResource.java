@@ -1,5 +1,7 @@
 package nl.kennisveiligheid.screening.audit;
 
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -28,6 +30,9 @@ public class TransparencyResource {
 
     @Inject
     Checkpoints checkpoints;
+
+    @Inject
+    TreeProofs proofs;
 
     @GET
     @Path("/checkpoint")
@@ -62,14 +67,16 @@ public class TransparencyResource {
     @Operation(operationId = "getInclusionProof", summary = "Proof that the event of a sequence is in the tree of a size",
             description = "RFC 9162 section 2.1.3: the hashes from the leaf's sibling up to the root's child. Leaf "
                     + "`sequence - 1` is the record of that sequence as it is on the topic.")
-    public InclusionProof inclusion(@QueryParam("sequence") String sequence, @QueryParam("treeSize") String treeSize)
-            throws SQLException {
+    public Uni<InclusionProof> inclusion(@QueryParam("sequence") String sequence, @QueryParam("treeSize") String treeSize) {
         long n = positive("sequence", sequence);
-        long m = withinLog("treeSize", treeSize);
-        if (n > m) {
-            throw new InvalidInputException("sequence", "must not exceed treeSize");
-        }
-        return new InclusionProof(n - 1, m, base64(checkpoints.inclusionProof(n, m)));
+        long m = positive("treeSize", treeSize);
+        return answer(m, () -> {
+            withinLog("treeSize", m);
+            if (n > m) {
+                throw new InvalidInputException("sequence", "must not exceed treeSize");
+            }
+            return new InclusionProof(n - 1, m, base64(proofs.inclusionProof(n, m)));
+        });
     }
 
     @GET
@@ -79,13 +86,37 @@ public class TransparencyResource {
     @Operation(operationId = "getConsistencyProof", summary = "Proof that the tree of one size is a prefix of the tree of a larger one",
             description = "RFC 9162 section 2.1.4. With two checkpoints it shows that nothing logged before the first "
                     + "was changed or removed by the time of the second.")
-    public ConsistencyProof consistency(@QueryParam("from") String from, @QueryParam("to") String to) throws SQLException {
+    public Uni<ConsistencyProof> consistency(@QueryParam("from") String from, @QueryParam("to") String to) {
         long m1 = positive("from", from);
-        long m2 = withinLog("to", to);
-        if (m1 > m2) {
-            throw new InvalidInputException("from", "must not exceed to");
-        }
-        return new ConsistencyProof(m1, m2, base64(checkpoints.consistencyProof(m1, m2)));
+        long m2 = positive("to", to);
+        return answer(m2, () -> {
+            withinLog("to", m2);
+            if (m1 > m2) {
+                throw new InvalidInputException("from", "must not exceed to");
+            }
+            return new ConsistencyProof(m1, m2, base64(proofs.consistencyProof(m1, m2)));
+        });
+    }
+
+    /** A proof's work, which may read the database. */
+    @FunctionalInterface
+    private interface ProofWork<T> {
+        T get() throws SQLException;
+    }
+
+    /**
+     * Answers on the event loop when the tree of {@code size} is held in memory (no query, so nothing
+     * blocks), and on a worker otherwise.
+     */
+    private <T> Uni<T> answer(long size, ProofWork<T> work) {
+        Uni<T> answer = Uni.createFrom().emitter(emitter -> {
+            try {
+                emitter.complete(work.get());
+            } catch (SQLException | RuntimeException e) {
+                emitter.fail(e);
+            }
+        });
+        return proofs.answersFromMemory(size) ? answer : answer.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     /** One case's events on the log, for an auditor accounting for it. */
@@ -103,12 +134,10 @@ public class TransparencyResource {
         return new CaseEvents(id.toString(), checkpoints.eventsOf(id));
     }
 
-    private long withinLog(String field, String value) throws SQLException {
-        long size = positive(field, value);
-        if (!checkpoints.holds(size)) {
+    private void withinLog(String field, long size) throws SQLException {
+        if (!proofs.holds(size)) {
             throw new InvalidInputException(field, "must not exceed the log's size");
         }
-        return size;
     }
 
     static long positive(String field, String value) {

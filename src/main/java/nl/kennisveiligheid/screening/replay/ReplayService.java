@@ -44,6 +44,9 @@ public class ReplayService {
     nl.kennisveiligheid.screening.audit.Checkpoints checkpoints;
 
     @Inject
+    nl.kennisveiligheid.screening.audit.TreeProofs proofs;
+
+    @Inject
     nl.kennisveiligheid.screening.audit.SigningKeys signingKeys;
 
     private static final int RETRY_AFTER_SECONDS = 10;
@@ -189,11 +192,11 @@ public class ReplayService {
         }
         var latest = nl.kennisveiligheid.screening.audit.tree.Checkpoint.parse(
                 nl.kennisveiligheid.screening.audit.tree.SignedNote.unverifiedText(latestNote));
-        if (latest.size() < trusted.size() || trusted.size() > checkpoints.treeSize()) {
+        if (latest.size() < trusted.size() || trusted.size() > proofs.treeSize()) {
             return false;
         }
         return nl.kennisveiligheid.screening.audit.tree.MerkleTree.verifyConsistency(trusted.size(), latest.size(),
-                trusted.rootHash(), latest.rootHash(), checkpoints.consistencyProof(trusted.size(), latest.size()));
+                trusted.rootHash(), latest.rootHash(), proofs.consistencyProof(trusted.size(), latest.size()));
     }
 
     private String latestCheckpoint() throws java.sql.SQLException {

@@ -143,6 +143,53 @@ class TransparencyLogTest {
         assertThat(behind).as("once the relay is idle a checkpoint covers every event on the topic").endsWith(" 0.0");
     }
 
+    @jakarta.inject.Inject
+    TreeProofs proofs;
+
+    @Test
+    void proofsFromTheSubtreesHeldInMemoryAreTheStoredTreesOnesAndATreeBeyondThemIsReadFromTheDatabase() throws Exception {
+        decisionProof(decidedCase()).then().statusCode(200);
+        long size = proofs.treeSize();
+        String auditor = Tokens.user("auditor1");
+        given().auth().oauth2(auditor).queryParam("sequence", 1).queryParam("treeSize", size)
+                .get("/api/v1/audit/proofs/inclusion").then().statusCode(200);
+        awaitHeld(size);
+        String heldGauge = given().get("/q/metrics").asString().lines()
+                .filter(l -> l.startsWith("screening_audit_tree_held_leaves ")).findFirst().orElse("missing 0");
+        assertThat(Double.parseDouble(heldGauge.substring(heldGauge.indexOf(' ') + 1))).as("the metric of what is held")
+                .isGreaterThanOrEqualTo(size);
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            for (long n = 1; n <= size; n++) {
+                assertThat(proofs.inclusionProof(n, size)).as("inclusion of %s in %s", n, size)
+                        .containsExactlyElementsOf(MerkleStore.hashes(c, MerkleTree.inclusionPath(n - 1, size)));
+                assertThat(proofs.consistencyProof(n, size)).as("consistency of %s with %s", n, size)
+                        .containsExactlyElementsOf(MerkleStore.hashes(c, MerkleTree.consistencyPath(n, size)));
+            }
+        }
+
+        String later = decidedCase();
+        long laterSequence = decisionProof(later).jsonPath().getLong("sequence");
+        Checkpoint latest = checkpoint(given().get("/api/v1/audit/checkpoint").asString());
+        Map<String, Object> inclusion = given().auth().oauth2(auditor).queryParam("sequence", laterSequence)
+                .queryParam("treeSize", latest.size()).get("/api/v1/audit/proofs/inclusion").then().statusCode(200)
+                .extract().as(Map.class);
+        String record = decisionProof(later).path("record");
+        assertThat(MerkleTree.verifyInclusion(laterSequence - 1, latest.size(),
+                MerkleTree.leafHash(record.getBytes(StandardCharsets.UTF_8)), decode(inclusion.get("hashes")),
+                latest.rootHash())).as("the proof in a tree grown past what was held").isTrue();
+        awaitHeld(latest.size());
+        assertThat(proofs.inclusionProof(laterSequence, latest.size())).as("and the same proof once it is held")
+                .containsExactlyElementsOf(decode(inclusion.get("hashes")));
+    }
+
+    private void awaitHeld(long size) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!proofs.answersFromMemory(size) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(proofs.answersFromMemory(size)).as("the tree of %s is held in memory after a proof asked for it", size).isTrue();
+    }
+
     @Test
     void badProofParametersAreProblemsNamingTheField() {
         String auditor = Tokens.user("auditor1");

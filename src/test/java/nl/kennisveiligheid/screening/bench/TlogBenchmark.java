@@ -149,6 +149,7 @@ final class TlogBenchmark {
         if (!MerkleTree.verifyInclusion(size - 8, size, syntheticLeaf(size - 8), hashes, tree.root())) {
             throw new IllegalStateException("the service's inclusion proof does not verify");
         }
+        awaitHeld(url, size);
         load.closedLoop("inclusion warm-up", 4, Duration.ofSeconds(5), i -> proof(url, auditor, from, size), 200);
         HttpRequest publicKey = LoadGenerator.request(url + "/api/v1/audit/public-key", auditor).GET().build();
         load.closedLoop("public key warm-up", 1, Duration.ofSeconds(3), i -> publicKey, 200);
@@ -157,6 +158,28 @@ final class TlogBenchmark {
                 load.closedLoop("inclusion proof at " + size, 4, Duration.ofSeconds(20),
                         i -> proof(url, auditor, from, size), 200),
                 load.closedLoop("public key", 1, Duration.ofSeconds(20), i -> publicKey, 200));
+    }
+
+    /**
+     * Waits until the service holds the whole tree in memory, as it does from its start for a tree
+     * that is there then (this one grew behind its back), and says how long reading it took.
+     */
+    private static void awaitHeld(String url, long size) throws Exception {
+        long started = System.nanoTime();
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        HttpRequest metrics = HttpRequest.newBuilder(java.net.URI.create(url + "/q/metrics")).build();
+        while (System.nanoTime() - started < Duration.ofMinutes(2).toNanos()) {
+            double held = client.send(metrics, java.net.http.HttpResponse.BodyHandlers.ofString()).body().lines()
+                    .filter(l -> l.startsWith("screening_audit_tree_held_leaves "))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(' ') + 1))).findFirst().orElse(0);
+            if (held >= size) {
+                System.out.printf("[bench] the service held the tree of %d leaves in memory %d ms after the first proof%n",
+                        size, (System.nanoTime() - started) / 1_000_000);
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the service did not hold the tree of " + size + " leaves in memory within 2 minutes");
     }
 
     private static HttpRequest proof(String url, String auditor, long from, long size) {
