@@ -1,6 +1,9 @@
 package nl.kennisveiligheid.screening.audit;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.erdtman.jcs.NumberToJSON;
@@ -256,6 +259,38 @@ public final class CanonicalRecord {
         }
     }
 
+    private static final VarHandle EIGHT_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
+    /**
+     * The first byte from {@code i} that is not plain string text. Most of a record is plain text (the
+     * encrypted payload), so it is skipped eight bytes at a time while none of them is special.
+     */
+    private static int skipPlain(byte[] bytes, int i) {
+        while (i + Long.BYTES <= bytes.length && allPlain((long) EIGHT_BYTES.get(bytes, i))) {
+            i += Long.BYTES;
+        }
+        while (PLAIN[bytes[i] & 0xff]) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Whether eight bytes are all {@link #PLAIN}: none at or above 0x80, none below 0x20, no quote and
+     * no backslash. The tests are the exact "has a byte less than" and "has a zero byte" word tricks;
+     * the first is exact only without high bytes, which the word is first checked for.
+     */
+    private static boolean allPlain(long word) {
+        long quote = word ^ (ONES * '"');
+        long backslash = word ^ (ONES * '\\');
+        long control = (word - ONES * 0x20) & ~word;
+        long quoteFound = (quote - ONES) & ~quote;
+        long backslashFound = (backslash - ONES) & ~backslash;
+        return ((word | control | quoteFound | backslashFound) & HIGH_BITS) == 0;
+    }
+
     private static final int ESCAPED = 1;
     private static final int NON_ASCII = 2;
 
@@ -267,10 +302,7 @@ public final class CanonicalRecord {
         int flags = 0;
         at++;
         while (true) {
-            // Most of a record is plain string text (the encrypted payload): skip it in a tight loop.
-            while (PLAIN[bytes[at] & 0xff]) {
-                at++;
-            }
+            at = skipPlain(bytes, at);
             int b = bytes[at] & 0xff;
             if (b == '"') {
                 at++;

@@ -23,7 +23,7 @@ public final class ChainVerifier {
 
     private final int signatureEvery;
     /** The leaf hash of each eventId's first delivery: a redelivery must be the same bytes. */
-    private final java.util.Map<String, byte[]> seen = new java.util.HashMap<>();
+    private final FirstDeliveries seen = new FirstDeliveries();
     private Checked last;
     private boolean lastSignatureChecked;
     private long expectedSequence = 1;

@@ -69,13 +69,26 @@ public final class EventSigning {
             return false;
         }
         try {
-            Ed25519Signer verifier = new Ed25519Signer();
-            verifier.init(false, new Ed25519PublicKeyParameters(raw(key.getEncoded()), 0));
-            signed.accept(verifier::update);
-            return verifier.verifySignature(Base64.getUrlDecoder().decode(signature));
+            return ed25519Valid(key, signed, Base64.getUrlDecoder().decode(signature));
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /**
+     * An Ed25519 verification with Bouncy Castle, about ten times faster than the JDK 17 provider
+     * (0.1 against 1 to 1.3 ms on the two-core machine), for verifiers that check many checkpoints.
+     */
+    public static boolean ed25519Valid(PublicKey key, byte[] message, byte[] signature) {
+        return ed25519Valid(key, sink -> sink.update(message, 0, message.length), signature);
+    }
+
+    private static boolean ed25519Valid(PublicKey key, java.util.function.Consumer<CanonicalRecord.ByteSink> signed,
+            byte[] signature) {
+        Ed25519Signer verifier = new Ed25519Signer();
+        verifier.init(false, new Ed25519PublicKeyParameters(raw(key.getEncoded()), 0));
+        signed.accept(verifier::update);
+        return verifier.verifySignature(signature);
     }
 
     /** The 32 raw key bytes at the end of a PKCS#8 or X.509 encoding of an Ed25519 key. */

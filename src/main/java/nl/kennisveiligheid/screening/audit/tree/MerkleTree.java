@@ -237,7 +237,21 @@ public final class MerkleTree {
         return sn == 0 && Arrays.equals(fr, fromRoot) && Arrays.equals(sr, toRoot);
     }
 
+    private static final MessageDigest SHA_256 = newSha256();
+
+    /**
+     * A fresh SHA-256, cloned from one kept unused: a verifier takes two per record, and a clone
+     * skips the provider lookup of {@link MessageDigest#getInstance}.
+     */
     public static MessageDigest sha256() {
+        try {
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha256();
+        }
+    }
+
+    private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
