@@ -22,7 +22,8 @@ import org.jboss.logging.Logger;
  * The RFC 9162 proofs of the stored tree. The tree's perfect subtrees are also held in memory, up to
  * {@code screening.audit.tree-leaves-in-memory} leaves, so that a proof within them needs neither a
  * query nor a worker thread. A proof in a larger tree has the held subtrees catch up with the stored
- * tree in the background, and reads the database for what is not held yet. What is held cannot go stale: a perfect subtree never changes once complete.
+ * tree in the background, and reads the database for what is not held yet. What is held cannot go
+ * stale: a perfect subtree never changes once complete.
  */
 @ApplicationScoped
 public class TreeProofs {
@@ -35,13 +36,13 @@ public class TreeProofs {
     @Inject
     AuditConfig config;
 
+    @Inject
+    MeterRegistry metrics;
+
     private HeldSubtrees held;
     private final AtomicBoolean catchingUp = new AtomicBoolean();
     /** Stored subtrees are never removed, so a tree size once stored stays stored (on every replica). */
     private final AtomicLong largestSizeSeen = new AtomicLong();
-
-    @Inject
-    MeterRegistry metrics;
 
     @PostConstruct
     void hold() {
