@@ -260,16 +260,21 @@ class ChainVerifierTest {
     @Test
     void checkingRecordsInParallelBatchesFindsWhatCheckingThemOneByOneFinds() throws Exception {
         KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        List<ObjectNode> events = chain(key, 40);
+        // Long enough for a whole batch to be checked in several chunks, by several threads.
+        List<ObjectNode> events = chain(key, 700);
         List<String> intact = new ArrayList<>();
         for (ObjectNode e : events) {
             intact.add(record(e));
         }
         List<String> tampered = new ArrayList<>(intact);
         tampered.set(17, tampered.get(17).replace("\"outcome\":\"CLEARED\"", "\"outcome\":\"REFUSED\""));
+        tampered.set(600, tampered.get(600).replace("\"outcome\":\"CLEARED\"", "\"outcome\":\"REFUSED\""));
+        tampered.add(550, intact.get(300));
         tampered.add(5, intact.get(4));
         for (List<String> log : List.of(intact, tampered)) {
-            for (int every : new int[] {1, 7}) {
+            for (int[] run : new int[][] {{1, 9}, {7, 9}, {1, 700}, {7, 1000}}) {
+                int every = run[0];
+                int batch = run[1];
                 ChainVerifier oneByOne = new ChainVerifier(key.getPublic(), every);
                 for (String r : log) {
                     oneByOne.acceptRecord(r);
@@ -277,10 +282,12 @@ class ChainVerifierTest {
                 oneByOne.finish();
                 ChainVerifier batched = new ChainVerifier(key.getPublic(), every);
                 List<byte[]> accepted = new ArrayList<>();
-                for (int from = 0; from < log.size(); from += 9) {
-                    accepted.addAll(batched.acceptRecords(bytes(log.subList(from, Math.min(log.size(), from + 9)))));
+                for (int from = 0; from < log.size(); from += batch) {
+                    accepted.addAll(batched.acceptRecords(bytes(log.subList(from, Math.min(log.size(), from + batch)))));
                 }
                 batched.finish();
+                assertThat(batched.tree().root()).isEqualTo(oneByOne.tree().root());
+                assertThat(batched.eventsRead()).isEqualTo(oneByOne.eventsRead());
                 assertThat(batched.chainIntact()).isEqualTo(oneByOne.chainIntact());
                 assertThat(batched.firstBrokenSequence()).isEqualTo(oneByOne.firstBrokenSequence());
                 assertThat(batched.signaturesValid()).isEqualTo(oneByOne.signaturesValid());
@@ -293,7 +300,7 @@ class ChainVerifierTest {
         broken.acceptRecords(bytes(tampered));
         assertThat(broken.firstBrokenSequence()).isEqualTo(18);
         assertThat(broken.firstBadSignature()).isEqualTo(18);
-        assertThat(broken.duplicates()).isEqualTo(1);
+        assertThat(broken.duplicates()).isEqualTo(2);
     }
 
     @Test
