@@ -202,8 +202,7 @@ class LogFaultsTest {
 
     private static double haltedGauge() {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(l -> l.startsWith("screening_audit_relay_halted"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElseThrow();
+        return nl.kennisveiligheid.screening.support.MetricSample.of(metrics, "screening_audit_relay_halted").orElseThrow();
     }
 
     private void setTopicMaxMessageBytes(String value) throws Exception {

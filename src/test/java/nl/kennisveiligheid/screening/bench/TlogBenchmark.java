@@ -169,9 +169,9 @@ final class TlogBenchmark {
         java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
         HttpRequest metrics = HttpRequest.newBuilder(java.net.URI.create(url + "/q/metrics")).build();
         while (System.nanoTime() - started < Duration.ofMinutes(2).toNanos()) {
-            double held = client.send(metrics, java.net.http.HttpResponse.BodyHandlers.ofString()).body().lines()
-                    .filter(l -> l.startsWith("screening_audit_tree_held_leaves "))
-                    .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(' ') + 1))).findFirst().orElse(0);
+            double held = nl.kennisveiligheid.screening.support.MetricSample.of(
+                    client.send(metrics, java.net.http.HttpResponse.BodyHandlers.ofString()).body(),
+                    "screening_audit_tree_held_leaves").orElse(0);
             if (held >= size) {
                 System.out.printf("[bench] the service held the tree of %d leaves in memory %d ms after the first proof%n",
                         size, (System.nanoTime() - started) / 1_000_000);

@@ -52,8 +52,7 @@ public final class HeldSubtrees {
 
     /** The hash of a perfect subtree, or null when it is not held (yet, or beyond the capacity). */
     public byte[] get(TreeNode node) {
-        long held = size >>> node.level();
-        if (node.level() >= 63 || node.index() >= held) {
+        if (!within(node, size)) {
             return null;
         }
         byte[] hashes = levels[node.level()][(int) (node.index() >>> blockShift)];
@@ -65,11 +64,16 @@ public final class HeldSubtrees {
     public boolean holdsAll(Collection<TreeNode> nodes) {
         long held = size;
         for (TreeNode node : nodes) {
-            if (node.level() >= 63 || node.index() >= held >>> node.level()) {
+            if (!within(node, held)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether a tree of {@code leaves} leaves has completed this perfect subtree. */
+    private static boolean within(TreeNode node, long leaves) {
+        return node.level() < 63 && node.index() < leaves >>> node.level();
     }
 
     /** Reads, for one level, the stored hashes of the subtrees {@code [from, to)} in index order. */
