@@ -49,7 +49,7 @@ public class AdmissionGate {
     }
 
     private void gate(Router router, String path, String endpointClass, LoadConfig.Bound bound, boolean page) {
-        int places = bound.running() + bound.waiting();
+        int places = Places.of(bound).total();
         AtomicInteger inFlight = new AtomicInteger();
         metrics.gauge("screening.load.in.flight", io.micrometer.core.instrument.Tags.of("class", endpointClass), inFlight);
         Counter refused = metrics.counter("screening.load.refused", "class", endpointClass);

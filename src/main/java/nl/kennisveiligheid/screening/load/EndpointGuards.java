@@ -65,7 +65,8 @@ public class EndpointGuards {
         AtomicInteger admitted = metrics.gauge("screening.load.admitted", Tags.of("class", endpointClass),
                 new AtomicInteger());
         Counter refused = metrics.counter("screening.load.refused", "class", endpointClass);
-        return Guard.create().withBulkhead().limit(bound.running()).queueSize(Math.max(1, bound.waiting()))
+        Places places = Places.of(bound);
+        return Guard.create().withBulkhead().limit(places.running()).queueSize(Math.max(1, places.waiting()))
                 .enableSynchronousQueueing()
                 .onAccepted(admitted::incrementAndGet).onFinished(admitted::decrementAndGet).onRejected(refused::increment)
                 .done().build();

@@ -36,12 +36,20 @@ public interface LoadConfig {
     @WithDefault("1")
     int retryAfterSeconds();
 
+    /** Read through {@link Places#of}, which fills in what is left unset. */
     interface Bound {
 
-        /** Requests of this class running at once. */
-        int running();
+        /** Requests of this class running at once; unset, {@link #runningPerProcessor()} for each processor. */
+        java.util.Optional<Integer> running();
 
-        /** Requests of this class waiting for a place; they wait in arrival order. */
-        int waiting();
+        /** Requests of this class waiting for a place, in arrival order; unset, twice the running ones. */
+        java.util.Optional<Integer> waiting();
+
+        /**
+         * Running requests per processor the JVM may use (its container's CPU limit) when
+         * {@link #running()} is unset.
+         */
+        @WithDefault("2")
+        int runningPerProcessor();
     }
 }

@@ -41,7 +41,8 @@ class LoadSheddingTest {
     void intakeBeyondItsBoundIsRefusedAtOnceAndNothingIsServedAfterWaitingTooLong() throws Exception {
         String token = Tokens.demoUniversity();
         String officer = Tokens.officer1();
-        int places = config.intake().running() + config.intake().waiting();
+        Places intake = Places.of(config.intake());
+        int places = intake.total();
         int offered = places + 20;
         ExecutorService clients = Executors.newFixedThreadPool(offered);
         List<Future<Response>> answers = new ArrayList<>();
@@ -94,10 +95,10 @@ class LoadSheddingTest {
                     refusedAfterWaiting++;
                 }
             }
-            assertThat(created).as("every request that was running completed").isEqualTo(config.intake().running());
+            assertThat(created).as("every request that was running completed").isEqualTo(intake.running());
             assertThat(refusedAfterWaiting - (offered - places))
                     .as("every request that waited longer than max-queue-wait was refused, not served late")
-                    .isEqualTo(config.intake().waiting());
+                    .isEqualTo(intake.waiting());
             assertThat(given().get("/q/metrics").then().extract().asString())
                     .containsPattern("screening_load_expired_total\\{class=\"intake\"} [1-9]");
         } finally {
