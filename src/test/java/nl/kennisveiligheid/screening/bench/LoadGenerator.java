@@ -23,8 +23,12 @@ import org.HdrHistogram.Recorder;
 final class LoadGenerator {
 
     record Result(String name, int concurrency, double seconds, long requests, long errors, Histogram latencyMicros) {
+        /**
+         * Answers with the expected status per second: a refusal (503) is quick to give, so counting it
+         * would let a service that sheds load look faster the more it sheds.
+         */
         double throughput() {
-            return requests / seconds;
+            return (requests - errors) / seconds;
         }
 
         double percentileMillis(double p) {
@@ -78,9 +82,15 @@ final class LoadGenerator {
         return new Result(name, 0, all.seconds(), all.requests(), all.requests() - run.served(), all.latencyMicros());
     }
 
-    /** An overload run: what was served, what was refused at once, and the ids of what was created. */
+    /**
+     * An overload run: what was served, what was refused at once, and the ids of what was created; the
+     * latencies of the served and the refused apart, and how late the generator itself sent each
+     * request against its schedule (a late send is counted in the latency, so this tells the
+     * generator's share of a slow answer from the service's).
+     */
     record Overload(Result all, long served, long refused, long other, long slowerThanTwoSeconds,
-            List<String> createdIds) {}
+            long servedSlowerThanTwoSeconds, long refusedSlowerThanTwoSeconds, Histogram servedMicros,
+            Histogram refusedMicros, Histogram sendLatenessMicros, List<String> createdIds) {}
 
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
@@ -92,10 +102,15 @@ final class LoadGenerator {
     Overload overload(String name, int ratePerSecond, Duration duration, IntFunction<HttpRequest> requests,
             int expectedStatus) throws InterruptedException {
         Recorder recorder = new Recorder(3);
+        Recorder servedRecorder = new Recorder(3);
+        Recorder refusedRecorder = new Recorder(3);
+        Recorder lateness = new Recorder(3);
         AtomicLong served = new AtomicLong();
         AtomicLong refused = new AtomicLong();
         AtomicLong other = new AtomicLong();
         AtomicLong slow = new AtomicLong();
+        AtomicLong slowServed = new AtomicLong();
+        AtomicLong slowRefused = new AtomicLong();
         List<String> created = java.util.Collections.synchronizedList(new ArrayList<>());
         long total = ratePerSecond * duration.toSeconds();
         long intervalNanos = 1_000_000_000L / ratePerSecond;
@@ -107,21 +122,32 @@ final class LoadGenerator {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            inFlight.add(client.sendAsync(requests.apply((int) i), HttpResponse.BodyHandlers.ofString())
+            HttpRequest request = requests.apply((int) i);
+            lateness.recordValue(Math.max(1, (System.nanoTime() - intended) / 1000));
+            inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                     .whenComplete((response, failure) -> {
                         long micros = Math.max(1, (System.nanoTime() - intended) / 1000);
+                        boolean late = micros > 2_000_000;
                         recorder.recordValue(micros);
-                        if (micros > 2_000_000) {
+                        if (late) {
                             slow.incrementAndGet();
                         }
                         if (failure == null && response.statusCode() == expectedStatus) {
                             served.incrementAndGet();
+                            servedRecorder.recordValue(micros);
+                            if (late) {
+                                slowServed.incrementAndGet();
+                            }
                             java.util.regex.Matcher id = ID.matcher(response.body());
                             if (id.find()) {
                                 created.add(id.group(1));
                             }
                         } else if (failure == null && response.statusCode() == 503) {
                             refused.incrementAndGet();
+                            refusedRecorder.recordValue(micros);
+                            if (late) {
+                                slowRefused.incrementAndGet();
+                            }
                         } else {
                             other.incrementAndGet();
                         }
@@ -131,7 +157,9 @@ final class LoadGenerator {
                 .exceptionally(t -> null).join();
         double seconds = (System.nanoTime() - start) / 1e9;
         Result all = new Result(name, 0, seconds, total, other.get(), recorder.getIntervalHistogram());
-        return new Overload(all, served.get(), refused.get(), other.get(), slow.get(), List.copyOf(created));
+        return new Overload(all, served.get(), refused.get(), other.get(), slow.get(), slowServed.get(), slowRefused.get(),
+                servedRecorder.getIntervalHistogram(), refusedRecorder.getIntervalHistogram(),
+                lateness.getIntervalHistogram(), List.copyOf(created));
     }
 
     static HttpRequest.Builder request(String url, String token) {

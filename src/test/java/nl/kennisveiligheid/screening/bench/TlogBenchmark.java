@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import nl.kennisveiligheid.screening.audit.ChainVerifier;
 import nl.kennisveiligheid.screening.audit.CheckpointRecord;
@@ -99,9 +98,10 @@ final class TlogBenchmark {
      * (the service's chain does not grow past this: run it last), then asks the service for inclusion
      * proofs of random synthetic leaves over HTTP, checks one against the root computed here, and
      * returns the closed-loop results one at a time and four at a time, and last, as the floor of this
-     * machine's HTTP in the same run, the public key (no database, no tree) one at a time.
+     * machine's HTTP in the same run, the public key (no database, no tree) one at a time. The timed
+     * runs are wrk's ({@link WrkLoad}), so that a client's own pauses are not counted as the service's.
      */
-    static List<LoadGenerator.Result> inclusionProofs(LoadGenerator load, String url, String auditor, String jdbcUrl, long size)
+    static List<LoadGenerator.Result> inclusionProofs(String url, String auditor, String jdbcUrl, long size)
             throws Exception {
         long first;
         CompactRange tree;
@@ -150,14 +150,15 @@ final class TlogBenchmark {
             throw new IllegalStateException("the service's inclusion proof does not verify");
         }
         awaitHeld(url, size);
-        load.closedLoop("inclusion warm-up", 4, Duration.ofSeconds(5), i -> proof(url, auditor, from, size), 200);
-        HttpRequest publicKey = LoadGenerator.request(url + "/api/v1/audit/public-key", auditor).GET().build();
-        load.closedLoop("public key warm-up", 1, Duration.ofSeconds(3), i -> publicKey, 200);
-        return List.of(load.closedLoop("inclusion proof at " + size, 1, Duration.ofSeconds(20),
-                        i -> proof(url, auditor, from, size), 200),
-                load.closedLoop("inclusion proof at " + size, 4, Duration.ofSeconds(20),
-                        i -> proof(url, auditor, from, size), 200),
-                load.closedLoop("public key", 1, Duration.ofSeconds(20), i -> publicKey, 200));
+        String proofs = "/api/v1/audit/proofs/inclusion?sequence={n}&treeSize=" + size;
+        WrkLoad.closedLoop("inclusion warm-up", url, auditor, 4, Duration.ofSeconds(5), proofs, from + 1, size);
+        String publicKey = "/api/v1/audit/public-key";
+        WrkLoad.closedLoop("public key warm-up", url, auditor, 1, Duration.ofSeconds(3), publicKey, 0, 0);
+        return List.of(WrkLoad.closedLoop("inclusion proof at " + size, url, auditor, 1, Duration.ofSeconds(20), proofs,
+                        from + 1, size),
+                WrkLoad.closedLoop("inclusion proof at " + size, url, auditor, 4, Duration.ofSeconds(20), proofs,
+                        from + 1, size),
+                WrkLoad.closedLoop("public key", url, auditor, 1, Duration.ofSeconds(20), publicKey, 0, 0));
     }
 
     /**
@@ -180,12 +181,6 @@ final class TlogBenchmark {
             Thread.sleep(100);
         }
         throw new IllegalStateException("the service did not hold the tree of " + size + " leaves in memory within 2 minutes");
-    }
-
-    private static HttpRequest proof(String url, String auditor, long from, long size) {
-        long sequence = from + 1 + ThreadLocalRandom.current().nextLong(size - from);
-        return LoadGenerator.request(url + "/api/v1/audit/proofs/inclusion?sequence=" + sequence + "&treeSize=" + size,
-                auditor).GET().build();
     }
 
     private static byte[] syntheticLeaf(long index) {
