@@ -9,6 +9,13 @@ package nl.kennisveiligheid.screening.load;
  */
 record Places(int running, int waiting) {
 
+    /**
+     * The most running places a class gets by default, whatever the processors: intake, officers and
+     * the console (10 each) and replay (4) then take 34 of the database pool's 40, so that a pod
+     * without a CPU limit on a large node leaves connections for health checks and the relay.
+     */
+    static final int MOST_RUNNING_BY_DEFAULT = 10;
+
     Places {
         if (running < 1 || waiting < 0) {
             throw new IllegalArgumentException("running places must be at least 1 and waiting places at least 0");
@@ -17,7 +24,8 @@ record Places(int running, int waiting) {
 
     /** The configured places, with what is unset filled in for {@code processors} processors. */
     static Places of(LoadConfig.Bound bound, int processors) {
-        int running = bound.running().orElse(Math.max(1, bound.runningPerProcessor() * processors));
+        int running = bound.running().orElse(
+                Math.min(MOST_RUNNING_BY_DEFAULT, Math.max(1, bound.runningPerProcessor() * processors)));
         return new Places(running, bound.waiting().orElse(2 * running));
     }
 

@@ -30,9 +30,15 @@ class PlacesTest {
     @Test
     void unsetPlacesFollowTheProcessorsAndTwiceAsManyWait() {
         assertThat(Places.of(bound(null, null, 2), 2)).isEqualTo(new Places(4, 8));
-        assertThat(Places.of(bound(null, null, 2), 6)).isEqualTo(new Places(12, 24));
+        assertThat(Places.of(bound(null, null, 2), 4)).isEqualTo(new Places(8, 16));
         assertThat(Places.of(bound(null, null, 3), 1)).isEqualTo(new Places(3, 6));
         assertThat(Places.of(bound(null, null, 2), 2).total()).isEqualTo(12);
+    }
+
+    @Test
+    void manyProcessorsNeverOutgrowTheDatabasePoolByDefault() {
+        assertThat(Places.of(bound(null, null, 2), 64)).isEqualTo(new Places(10, 20));
+        assertThat(Places.of(bound(40, null, 2), 64)).as("a configured bound is the operator's").isEqualTo(new Places(40, 80));
     }
 
     @Test
