@@ -42,8 +42,10 @@ public final class SoakRun {
         LoadGenerator load = new LoadGenerator();
         String[] token = {ServiceBenchmark.token(realm, "client_credentials", "hr-demo-university",
                 "hr-demo-university-secret", null)};
-        load.closedLoop("warm-up", 16, Duration.ofSeconds(10), i -> submit(url, token[0], 900_000_000L + i, run), 201);
-        double capacity = load.closedLoop("capacity", 16, Duration.ofSeconds(20),
+        // Eight at once stays within intake's places on two cores (load.Places: 4 running, 8 waiting);
+        // past them a closed loop measures its own refusals.
+        load.closedLoop("warm-up", 8, Duration.ofSeconds(10), i -> submit(url, token[0], 900_000_000L + i, run), 201);
+        double capacity = load.closedLoop("capacity", 8, Duration.ofSeconds(20),
                 i -> submit(url, token[0], 800_000_000L + i, run), 201).throughput();
         int rate = Integer.getInteger("soak.rate", Math.max(1, (int) Math.round(capacity / 2)));
         System.out.printf(Locale.ROOT, "[soak] capacity %.0f req/s; offering %d req/s for %d minutes%n", capacity, rate,
