@@ -11,13 +11,7 @@ DATABASE=screening_bench
 LOG=target/bench/service.log
 . src/local/service-under-load.sh
 
-# wrk (Debian's package) times the figures whose goal is a few milliseconds (bench.WrkLoad).
-if ! command -v wrk >/dev/null 2>&1; then
-  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
-  echo "[bench] installing Debian's wrk"
-  { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq wrk; } >/dev/null \
-    || { echo "apt-get install wrk failed" >&2; exit 1; }
-fi
+src/local/infra.sh wrk
 
 # BENCH_ONLY=overload runs only intake at twice its capacity (about 3 minutes): target/bench/overload.json.
 # BENCH_ONLY=tlog runs only the transparency log's goals (verification, inclusion proofs at 1,000,000): target/bench/tlog.json.

@@ -3,7 +3,7 @@
 # `make test` need, with no Docker: everything lives in .local/ (git-ignored, outside target/ so
 # that `mvn clean` never pulls a running server's data away).
 #
-#   infra.sh up | down | status | browser | kafka-stop | kafka-start | pg-stop | pg-start
+#   infra.sh up | down | status | browser | wrk | kafka-stop | kafka-start | pg-stop | pg-start
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -244,18 +244,28 @@ keycloak_down() { stop_pid "$KC_DIR/keycloak.pid" Keycloak; }
 # downloads a browser (this machine's network would refuse it anyway).
 CHROMIUM=${SCREENING_CHROMIUM:-/usr/bin/chromium}
 CHROMEDRIVER=${SCREENING_CHROMEDRIVER:-/usr/bin/chromedriver}
+# debian_install WHY PACKAGE...: installs Debian's packages (as root, or through sudo).
+debian_install() {
+  local why=$1 sudo=""; shift
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  log "installing Debian's $* $why"
+  $sudo apt-get update -qq >/dev/null || die "apt-get update failed"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null || die "apt-get install $* failed"
+}
+
 browser_up() {
   if [ -x "$CHROMIUM" ] && [ -x "$CHROMEDRIVER" ]; then
     log "Chromium found: $("$CHROMIUM" --version 2>/dev/null | head -n1)"
     return
   fi
-  local sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  log "installing Debian's chromium and chromium-driver for the browser tests"
-  $sudo apt-get update -qq >/dev/null || die "apt-get update failed"
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null \
-    || die "apt-get install chromium chromium-driver failed"
+  debian_install "for the browser tests" chromium chromium-driver
   [ -x "$CHROMIUM" ] && [ -x "$CHROMEDRIVER" ] || die "chromium or chromedriver missing after install"
+}
+
+# make bench times the figures whose goal is a few milliseconds with wrk (bench.WrkLoad).
+wrk_up() {
+  command -v wrk >/dev/null 2>&1 || debian_install "for make bench" wrk
+  command -v wrk >/dev/null 2>&1 || die "wrk missing after install"
 }
 
 status() {
@@ -282,5 +292,6 @@ case "${1:-}" in
   pg-start) pg_up ;;
   status) status ;;
   browser) browser_up ;;
-  *) echo "usage: $0 up|down|status|browser" >&2; exit 2 ;;
+  wrk) wrk_up ;;
+  *) echo "usage: $0 up|down|status|browser|wrk" >&2; exit 2 ;;
 esac

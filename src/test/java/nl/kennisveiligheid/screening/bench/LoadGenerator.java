@@ -101,16 +101,11 @@ final class LoadGenerator {
      */
     Overload overload(String name, int ratePerSecond, Duration duration, IntFunction<HttpRequest> requests,
             int expectedStatus) throws InterruptedException {
-        Recorder recorder = new Recorder(3);
-        Recorder servedRecorder = new Recorder(3);
-        Recorder refusedRecorder = new Recorder(3);
+        Latencies all = new Latencies();
+        Latencies servedLatencies = new Latencies();
+        Latencies refusedLatencies = new Latencies();
         Recorder lateness = new Recorder(3);
-        AtomicLong served = new AtomicLong();
-        AtomicLong refused = new AtomicLong();
         AtomicLong other = new AtomicLong();
-        AtomicLong slow = new AtomicLong();
-        AtomicLong slowServed = new AtomicLong();
-        AtomicLong slowRefused = new AtomicLong();
         List<String> created = java.util.Collections.synchronizedList(new ArrayList<>());
         long total = ratePerSecond * duration.toSeconds();
         long intervalNanos = 1_000_000_000L / ratePerSecond;
@@ -127,27 +122,15 @@ final class LoadGenerator {
             inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                     .whenComplete((response, failure) -> {
                         long micros = Math.max(1, (System.nanoTime() - intended) / 1000);
-                        boolean late = micros > 2_000_000;
-                        recorder.recordValue(micros);
-                        if (late) {
-                            slow.incrementAndGet();
-                        }
+                        all.record(micros);
                         if (failure == null && response.statusCode() == expectedStatus) {
-                            served.incrementAndGet();
-                            servedRecorder.recordValue(micros);
-                            if (late) {
-                                slowServed.incrementAndGet();
-                            }
+                            servedLatencies.record(micros);
                             java.util.regex.Matcher id = ID.matcher(response.body());
                             if (id.find()) {
                                 created.add(id.group(1));
                             }
                         } else if (failure == null && response.statusCode() == 503) {
-                            refused.incrementAndGet();
-                            refusedRecorder.recordValue(micros);
-                            if (late) {
-                                slowRefused.incrementAndGet();
-                            }
+                            refusedLatencies.record(micros);
                         } else {
                             other.incrementAndGet();
                         }
@@ -156,10 +139,33 @@ final class LoadGenerator {
         java.util.concurrent.CompletableFuture.allOf(inFlight.toArray(java.util.concurrent.CompletableFuture[]::new))
                 .exceptionally(t -> null).join();
         double seconds = (System.nanoTime() - start) / 1e9;
-        Result all = new Result(name, 0, seconds, total, other.get(), recorder.getIntervalHistogram());
-        return new Overload(all, served.get(), refused.get(), other.get(), slow.get(), slowServed.get(), slowRefused.get(),
-                servedRecorder.getIntervalHistogram(), refusedRecorder.getIntervalHistogram(),
-                lateness.getIntervalHistogram(), List.copyOf(created));
+        Histogram served = servedLatencies.histogram();
+        Histogram refused = refusedLatencies.histogram();
+        return new Overload(new Result(name, 0, seconds, total, other.get(), all.histogram()), served.getTotalCount(),
+                refused.getTotalCount(), other.get(), all.slowerThanTwoSeconds(), servedLatencies.slowerThanTwoSeconds(),
+                refusedLatencies.slowerThanTwoSeconds(), served, refused, lateness.getIntervalHistogram(),
+                List.copyOf(created));
+    }
+
+    /** Latencies of one kind of answer, and how many came after the overload goal's 2 s, counted exactly. */
+    private static final class Latencies {
+        private final Recorder recorder = new Recorder(3);
+        private final AtomicLong slow = new AtomicLong();
+
+        void record(long micros) {
+            recorder.recordValue(micros);
+            if (micros > 2_000_000) {
+                slow.incrementAndGet();
+            }
+        }
+
+        Histogram histogram() {
+            return recorder.getIntervalHistogram();
+        }
+
+        long slowerThanTwoSeconds() {
+            return slow.get();
+        }
     }
 
     static HttpRequest.Builder request(String url, String token) {

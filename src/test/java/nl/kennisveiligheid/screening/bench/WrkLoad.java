@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
@@ -25,6 +24,20 @@ final class WrkLoad {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** wrk reads its script from a file: the one on the classpath, copied out once per bench run. */
+    private static final Path SCRIPT = scriptFile();
+
+    private static Path scriptFile() {
+        try (InputStream in = WrkLoad.class.getResourceAsStream("/bench/closed-loop.lua")) {
+            Path script = Files.createTempFile("closed-loop", ".lua");
+            script.toFile().deleteOnExit();
+            Files.write(script, in.readAllBytes());
+            return script;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private WrkLoad() {}
 
     /**
@@ -34,19 +47,14 @@ final class WrkLoad {
      */
     static LoadGenerator.Result closedLoop(String name, String baseUrl, String token, int connections, Duration duration,
             String pathTemplate, long low, long high) throws Exception {
-        Path script = Files.createTempFile("closed-loop", ".lua");
-        try (InputStream in = WrkLoad.class.getResourceAsStream("/bench/closed-loop.lua")) {
-            Files.write(script, in.readAllBytes());
-        }
-        List<String> command = new ArrayList<>(List.of("wrk", "-t1", "-c" + connections, "-d" + duration.toSeconds() + "s",
-                "--timeout", "10s", "-H", "Authorization: Bearer " + token, "-s", script.toString(), baseUrl, "--",
-                pathTemplate, String.valueOf(low), String.valueOf(high)));
+        List<String> command = List.of("wrk", "-t1", "-c" + connections, "-d" + duration.toSeconds() + "s",
+                "--timeout", "10s", "-H", "Authorization: Bearer " + token, "-s", SCRIPT.toString(), baseUrl, "--",
+                pathTemplate, String.valueOf(low), String.valueOf(high));
         Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!wrk.waitFor(duration.toSeconds() + 60, TimeUnit.SECONDS) || wrk.exitValue() != 0) {
             throw new IllegalStateException("wrk failed: " + output);
         }
-        Files.deleteIfExists(script);
         String line = output.lines().filter(l -> l.startsWith("{\"requests\"")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("wrk printed no result: " + output));
         JsonNode result = JSON.readTree(line);
